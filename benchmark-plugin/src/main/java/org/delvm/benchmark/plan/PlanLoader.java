@@ -1,0 +1,167 @@
+package org.delvm.benchmark.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.delvm.benchmark.datasets.DatasetCatalogue;
+import org.delvm.benchmark.models.objectives.Objectives;
+
+/**
+ * Reads a plan by name (one shipped with the plugin: {@code smoke}, {@code default}) or from a JSON
+ * file, and validates it before any training starts.
+ */
+public final class PlanLoader {
+
+  /** Plans shipped as resources of this module. */
+  public static final List<String> SHIPPED = List.of("smoke", "default");
+
+  /** Models the runner knows; grows with the comparison models. */
+  public static final List<String> MODELS = List.of("delvm-mlp");
+
+  /** Datasets the runner can evaluate on today (anomaly detection on ECG5000). */
+  public static final List<String> DATASETS = List.of("ecg5000");
+
+  private final ObjectMapper json =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+  /** A shipped plan's name, or a path to a plan file. */
+  public Plan load(String nameOrPath) {
+    if (SHIPPED.contains(nameOrPath)) {
+      String resource = nameOrPath + ".json";
+      try (InputStream in = PlanLoader.class.getResourceAsStream(resource)) {
+        return validate(parse(in, "plan '" + nameOrPath + "'"), "plan '" + nameOrPath + "'");
+      } catch (IOException e) {
+        throw new PlanException("Cannot read the shipped plan " + nameOrPath + ": " + e, e);
+      }
+    }
+    Path file = Path.of(nameOrPath);
+    if (!Files.isRegularFile(file)) {
+      throw new PlanException(
+          "Unknown plan '"
+              + nameOrPath
+              + "': it is neither a shipped plan ("
+              + String.join(", ", SHIPPED)
+              + ") nor a readable file. Pass -Ddelvm.plan=<name or path to a .json plan>.");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return validate(parse(in, file.toString()), file.toString());
+    } catch (IOException e) {
+      throw new PlanException("Cannot read plan file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Plan parse(InputStream in, String source) throws IOException {
+    try {
+      return json.readValue(in, Plan.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new PlanException(
+          source
+              + ": unknown field '"
+              + e.getPropertyName()
+              + "' at line "
+              + e.getLocation().getLineNr()
+              + ". Valid fields here: "
+              + e.getKnownPropertyIds(),
+          e);
+    } catch (JsonMappingException e) {
+      throw new PlanException(
+          source + ": at " + path(e) + location(e) + ": " + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new PlanException(source + location(e) + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** The JSON path of the failing value, e.g. {@code cells[0].seed}. */
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        path.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? "the top level" : path.toString();
+  }
+
+  private static String location(JsonProcessingException e) {
+    return e.getLocation() == null
+        ? ""
+        : " (line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ")";
+  }
+
+  /** Every problem of the plan at once, so one edit fixes them all. */
+  static Plan validate(Plan plan, String source) {
+    List<String> problems = new ArrayList<>();
+    if (plan.name() == null || plan.name().isBlank()) {
+      problems.add("the plan has no name");
+    }
+    if (plan.cells() == null || plan.cells().isEmpty()) {
+      problems.add("the plan has no cells");
+    }
+    Set<String> ids = new HashSet<>();
+    List<String> datasetIds = DatasetCatalogue.standard().ids();
+    for (Cell c : plan.cells() == null ? List.<Cell>of() : plan.cells()) {
+      String where = "cell '" + c.id() + "': ";
+      if (c.id() == null || !ids.add(c.id())) {
+        problems.add(where + "cell ids must be present and unique");
+      }
+      oneOf(problems, where + "dataset", c.dataset(), DATASETS, datasetIds::contains);
+      oneOf(problems, where + "model", c.model(), MODELS, MODELS::contains);
+      oneOf(problems, where + "objective", c.objective(), Objectives.names(), n -> false);
+      if (c.epochs() < 0) {
+        problems.add(where + "epochs must be >= 0, got " + c.epochs());
+      }
+      if (c.batchSize() < 1) {
+        problems.add(where + "batchSize must be >= 1, got " + c.batchSize());
+      }
+      if (c.hiddenUnits().size() != 1 || c.hiddenUnits().get(0) < 1) {
+        problems.add(
+            where
+                + "hiddenUnits must list one positive width (one hidden layer for now), got "
+                + c.hiddenUnits());
+      }
+      if (c.learningRates().isEmpty() || c.learningRates().stream().anyMatch(r -> !(r > 0))) {
+        problems.add(where + "learningRates must be positive, got " + c.learningRates());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new PlanException(source + " is invalid:\n  - " + String.join("\n  - ", problems));
+    }
+    return plan;
+  }
+
+  private static void oneOf(
+      List<String> problems,
+      String what,
+      String value,
+      List<String> valid,
+      Predicate<String> known) {
+    if (value == null || !valid.contains(value)) {
+      String hint = value != null && known.test(value) ? " (known, but not runnable yet)" : "";
+      problems.add(
+          what
+              + " '"
+              + value
+              + "' is not supported"
+              + hint
+              + "; valid: "
+              + String.join(", ", valid));
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package org.delvm.benchmark.reproduction;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.delvm.benchmark.evaluation.AnomalyDetection;
+import org.delvm.benchmark.evaluation.AnomalyMetrics;
+import org.delvm.benchmark.evaluation.MeanPlusStdThresholdTrainer;
+import org.delvm.benchmark.models.Delvm;
+import org.delvm.benchmark.models.objectives.Objectives;
+import org.delvm.benchmark.models.training.ModelTrainer;
+import org.delvm.benchmark.models.training.TrainingResult;
+import org.delvm.benchmark.models.training.TrainingSettings;
+import org.delvm.benchmark.plan.Cell;
+import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.MetricResult;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runs one anomaly-detection cell the paper's way: train on normal samples only, score every sample
+ * by its reconstruction error, threshold at mean + std of the training scores.
+ */
+final class AnomalyCellRunner {
+
+  private final Consumer<String> log;
+
+  AnomalyCellRunner(Consumer<String> log) {
+    this.log = log;
+  }
+
+  CellResult run(Cell cell, AnomalyData data) {
+    int hidden = cell.hiddenUnits().get(0);
+    log.accept(
+        String.format(
+            "cell %s: starting (%s, %s %d-%d, objective %s, %d epochs, %d training samples)",
+            cell.id(),
+            cell.dataset(),
+            cell.model(),
+            data.inputSize(),
+            hidden,
+            cell.objective(),
+            cell.epochs(),
+            data.train().rows()));
+    Delvm model = Delvm.initialise(data.inputSize(), hidden, cell.seed(), DataType.FLOAT);
+    TrainingSettings settings =
+        new TrainingSettings(
+            cell.epochs(),
+            cell.batchSize(),
+            cell.learningRates().stream().mapToDouble(Double::doubleValue).toArray(),
+            cell.seed());
+    TrainingResult training =
+        new ModelTrainer(settings, p -> logEpoch(cell, p))
+            .train(model, Objectives.create(cell.objective()), data.train());
+
+    List<MetricResult> metrics = new ArrayList<>();
+    if (training.status() == TrainingResult.Status.COMPLETED) {
+      AnomalyMetrics m =
+          AnomalyDetection.evaluate(
+              scores(model, data.train()),
+              scores(model, data.test()),
+              data.testLabels(),
+              new MeanPlusStdThresholdTrainer(1.0),
+              "reconstruction error of " + cell.id());
+      metrics.add(metric("precision", m.precision(), cell, "%"));
+      metrics.add(metric("recall", m.recall(), cell, "%"));
+      metrics.add(metric("F1", m.f1(), cell, "%"));
+      metrics.add(
+          new MetricResult("threshold (mean + std of training RE)", m.threshold(), null, ""));
+      metrics.add(new MetricResult("true positives", m.truePositives(), null, "samples"));
+      metrics.add(new MetricResult("false positives", m.falsePositives(), null, "samples"));
+      metrics.add(new MetricResult("true negatives", m.trueNegatives(), null, "samples"));
+      metrics.add(new MetricResult("false negatives", m.falseNegatives(), null, "samples"));
+      log.accept(
+          String.format(
+              "cell %s: done in %.1f s: precision %.2f, recall %.2f, F1 %.2f (paper F1 %s)",
+              cell.id(),
+              training.seconds(),
+              m.precision(),
+              m.recall(),
+              m.f1(),
+              cell.paper().getOrDefault("F1", Double.NaN)));
+    } else {
+      log.accept("cell " + cell.id() + ": " + training.message());
+    }
+    return new CellResult(
+        cell.id(),
+        cell.experiment(),
+        cell.dataset(),
+        "DELVM (MLP " + data.inputSize() + "-" + hidden + ", ReLU)",
+        cell.objective(),
+        settings(cell),
+        cell.seed(),
+        training.status() == TrainingResult.Status.COMPLETED ? "completed" : "diverged",
+        training.message(),
+        training.seconds(),
+        training.samplesPerSecond(),
+        training.epochLosses(),
+        metrics);
+  }
+
+  private void logEpoch(Cell cell, ModelTrainer.EpochProgress p) {
+    double eta = p.seconds() / p.epoch() * (p.epochs() - p.epoch());
+    log.accept(
+        String.format(
+            "cell %s: epoch %d/%d loss %.4f, %.0f samples/s, ETA %.0f s",
+            cell.id(), p.epoch(), p.epochs(), p.loss(), p.samplesPerSecond(), eta));
+  }
+
+  private static double[] scores(Delvm model, INDArray x) {
+    return model.reconstructionError(x).toDoubleVector();
+  }
+
+  private static MetricResult metric(String name, double value, Cell cell, String unit) {
+    return new MetricResult(name, value, cell.paper().get(name), unit);
+  }
+
+  private static Map<String, String> settings(Cell cell) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("hidden units", cell.hiddenUnits().toString());
+    s.put("epochs", Integer.toString(cell.epochs()));
+    s.put("batch size", Integer.toString(cell.batchSize()));
+    s.put("optimiser", "Adam, learning rate per layer " + cell.learningRates());
+    s.put("initialisation", "Glorot uniform weights, zero biases");
+    s.put("split seed", Long.toString(cell.splitSeed()));
+    s.put("anomaly score", "reconstruction error ||x - J(x)^T f(x)||^2");
+    s.put("threshold", "mean + 1 std (population) of the training beats' scores");
+    return s;
+  }
+
+  /** Arrays of one dataset split, ready for training (float32). */
+  record AnomalyData(INDArray train, INDArray test, int[] testLabels) {
+
+    static AnomalyData of(float[][] train, float[][] test, int[] testLabels) {
+      return new AnomalyData(
+          Nd4j.createFromArray(train), Nd4j.createFromArray(test), testLabels.clone());
+    }
+
+    int inputSize() {
+      return (int) train.columns();
+    }
+  }
+}

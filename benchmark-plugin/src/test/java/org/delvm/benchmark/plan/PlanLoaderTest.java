@@ -1,0 +1,91 @@
+package org.delvm.benchmark.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanLoaderTest {
+
+  private static final String CELL =
+      """
+      {"id": "c1", "experiment": "Fig. 7", "dataset": "%s", "splitSeed": 1, "model": "%s",
+       "hiddenUnits": [%s], "objective": "%s", "epochs": %s, "batchSize": 100,
+       "learningRates": [0.001], "seed": 1, "paper": {"F1": 94.81}}
+      """;
+
+  private static Path plan(Path dir, String cell) throws Exception {
+    return Files.writeString(
+        dir.resolve("plan.json"),
+        "{\"name\": \"mine\", \"description\": \"d\", \"cells\": [" + cell + "]}");
+  }
+
+  @Test
+  void shippedPlansAreValid() {
+    PlanLoader loader = new PlanLoader();
+    for (String name : PlanLoader.SHIPPED) {
+      Plan plan = loader.load(name);
+      assertEquals(name, plan.name());
+      assertTrue(plan.cells().size() >= 1);
+    }
+  }
+
+  @Test
+  void readsAPlanFile(@TempDir Path dir) throws Exception {
+    Plan plan =
+        new PlanLoader()
+            .load(
+                plan(dir, String.format(CELL, "ecg5000", "delvm-mlp", "16", "sm", "2")).toString());
+    assertEquals("mine", plan.name());
+    assertEquals(94.81, plan.cells().get(0).paper().get("F1"));
+  }
+
+  @Test
+  void listsEveryProblemWithTheValidNames(@TempDir Path dir) throws Exception {
+    Path file = plan(dir, String.format(CELL, "mnist", "rbm", "0", "cd", "-1"));
+    PlanException e =
+        assertThrows(PlanException.class, () -> new PlanLoader().load(file.toString()));
+    String m = e.getMessage();
+    assertTrue(m.startsWith(file.toString()), m);
+    assertTrue(m.contains("dataset 'mnist' is not supported; valid: ecg5000"), m);
+    assertTrue(m.contains("model 'rbm' is not supported; valid: delvm-mlp"), m);
+    assertTrue(m.contains("objective 'cd' is not supported; valid: sm, sm-printed"), m);
+    assertTrue(m.contains("dataset 'mnist' is not supported; valid"), m);
+    assertTrue(m.contains("epochs must be >= 0, got -1"), m);
+    assertTrue(m.contains("hiddenUnits must list one positive width"), m);
+  }
+
+  @Test
+  void unknownFieldIsNamedWithItsLine(@TempDir Path dir) throws Exception {
+    Path file =
+        plan(
+            dir,
+            String.format(CELL, "ecg5000", "delvm-mlp", "16", "sm", "2")
+                .replace("\"seed\"", "\n\"colour\": 1, \"seed\""));
+    PlanException e =
+        assertThrows(PlanException.class, () -> new PlanLoader().load(file.toString()));
+    assertTrue(e.getMessage().contains("unknown field 'colour' at line 4"), e.getMessage());
+  }
+
+  @Test
+  void missingFieldIsNamedByItsPath(@TempDir Path dir) throws Exception {
+    Path file =
+        plan(
+            dir,
+            String.format(CELL, "ecg5000", "delvm-mlp", "16", "sm", "2")
+                .replace("\"seed\": 1,", ""));
+    PlanException e =
+        assertThrows(PlanException.class, () -> new PlanLoader().load(file.toString()));
+    assertTrue(e.getMessage().contains("at cells[0].seed"), e.getMessage());
+  }
+
+  @Test
+  void unknownPlanNameSaysWhatExists() {
+    PlanException e = assertThrows(PlanException.class, () -> new PlanLoader().load("defualt"));
+    assertTrue(e.getMessage().contains("smoke, default"), e.getMessage());
+  }
+}

@@ -1,0 +1,90 @@
+package org.delvm.benchmark.datasets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A canonical zip archive whose members are data files. The zip is downloaded once per fetch into a
+ * temporary file (deleted by {@link #close()}), and each requested member is copied out by its base
+ * name. The zip itself has no published checksum; the fetcher verifies the members.
+ */
+final class ZipArchiveSource implements FileSource, AutoCloseable {
+
+  private final URI uri;
+  private final Path tempFolder;
+  private final HttpDownloader downloader;
+  private Path zip;
+  private IOException downloadFailure;
+
+  ZipArchiveSource(URI uri, Path tempFolder, HttpDownloader downloader) {
+    this.uri = uri;
+    this.tempFolder = tempFolder;
+    this.downloader = downloader;
+  }
+
+  @Override
+  public String description() {
+    return uri.toString();
+  }
+
+  @Override
+  public boolean remote() {
+    return true;
+  }
+
+  @Override
+  public void writeTo(DataFile file, Path target) throws IOException {
+    try (ZipFile archive = new ZipFile(downloadedZip().toFile())) {
+      ZipEntry member = null;
+      Enumeration<? extends ZipEntry> entries = archive.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry entry = entries.nextElement();
+        ArchiveEntries.requireSafe(entry.getName(), uri.toString());
+        String baseName = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+        if (!entry.isDirectory() && baseName.equals(file.name()) && member == null) {
+          member = entry;
+        }
+      }
+      if (member == null) {
+        throw new NoSuchFileException(file.name(), null, "not a member of the zip");
+      }
+      try (InputStream in = archive.getInputStream(member)) {
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  /** Downloads the zip on first use; a failed download is not repeated for the next member. */
+  private Path downloadedZip() throws IOException {
+    if (downloadFailure != null) {
+      throw downloadFailure;
+    }
+    if (zip == null) {
+      Path temp = Files.createTempFile(tempFolder, "archive.", ".zip.part");
+      try {
+        downloader.download(uri, temp);
+        zip = temp;
+      } catch (IOException e) {
+        Files.deleteIfExists(temp);
+        downloadFailure = e;
+        throw e;
+      }
+    }
+    return zip;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (zip != null) {
+      Files.deleteIfExists(zip);
+    }
+  }
+}

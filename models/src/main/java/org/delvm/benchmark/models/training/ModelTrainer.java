@@ -1,0 +1,149 @@
+package org.delvm.benchmark.models.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.delvm.benchmark.models.Delvm;
+import org.delvm.benchmark.models.Parameter;
+import org.delvm.benchmark.models.objectives.Objective;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.AdamUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Mini-batch training with Adam. The data order is shuffled each epoch by {@link Random} with the
+ * settings' seed, so the same seed on the same machine gives bit-identical weights. Batches are
+ * gathered into reused buffers.
+ */
+public final class ModelTrainer {
+
+  /** One progress line per epoch, for logs. */
+  public record EpochProgress(
+      int epoch, int epochs, double loss, double samplesPerSecond, double seconds) {}
+
+  private final TrainingSettings settings;
+  private final Consumer<EpochProgress> progress;
+
+  public ModelTrainer(TrainingSettings settings, Consumer<EpochProgress> progress) {
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  /** Trains the model in place on the rows of {@code data} (n x d). */
+  public TrainingResult train(Delvm model, Objective objective, INDArray data) {
+    if (data.columns() != model.inputSize() || data.dataType() != model.dataType()) {
+      throw new IllegalArgumentException(
+          "training data must be n x "
+              + model.inputSize()
+              + " of type "
+              + model.dataType()
+              + ", got "
+              + java.util.Arrays.toString(data.shape())
+              + " of type "
+              + data.dataType());
+    }
+    int n = (int) data.rows();
+    if (n == 0) {
+      throw new IllegalArgumentException("training data is empty");
+    }
+    List<AdamUpdater> updaters = new ArrayList<>();
+    for (Parameter p : model.parameters()) {
+      updaters.add(adamFor(p));
+    }
+    int batchSize = Math.min(settings.batchSize(), n);
+    INDArray fullBatch = Nd4j.create(model.dataType(), batchSize, model.inputSize());
+    INDArray lastBatch =
+        n % batchSize == 0 ? null : Nd4j.create(model.dataType(), n % batchSize, data.columns());
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Random random = new Random(settings.seed());
+    List<Double> epochLosses = new ArrayList<>();
+    long start = System.nanoTime();
+    int iteration = 0;
+    for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+      long epochStart = System.nanoTime();
+      shuffle(order, random);
+      double lossSum = 0;
+      for (int from = 0; from < n; from += batchSize) {
+        int rows = Math.min(batchSize, n - from);
+        INDArray batch = rows == batchSize ? fullBatch : lastBatch;
+        Nd4j.pullRows(data, batch, 1, java.util.Arrays.copyOfRange(order, from, from + rows));
+        double loss = objective.lossAndGradients(model, batch);
+        if (!Double.isFinite(loss) || Math.abs(loss) > settings.divergenceLoss()) {
+          return stopped(epochLosses, start, epoch, n, "loss " + loss + " at epoch " + epoch);
+        }
+        lossSum += loss * rows;
+        List<Parameter> parameters = model.parameters();
+        for (int p = 0; p < parameters.size(); p++) {
+          INDArray gradient = parameters.get(p).gradient();
+          updaters.get(p).applyUpdater(gradient, iteration, epoch - 1);
+          parameters.get(p).value().subi(gradient);
+        }
+        iteration++;
+      }
+      if (!parametersFinite(model)) {
+        return stopped(epochLosses, start, epoch, n, "non-finite weights after epoch " + epoch);
+      }
+      epochLosses.add(lossSum / n);
+      double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
+      progress.accept(
+          new EpochProgress(
+              epoch, settings.epochs(), lossSum / n, n / epochSeconds, elapsed(start)));
+    }
+    double seconds = elapsed(start);
+    return new TrainingResult(
+        TrainingResult.Status.COMPLETED,
+        List.copyOf(epochLosses),
+        epochLosses.size(),
+        seconds,
+        (double) n * settings.epochs() / seconds,
+        "");
+  }
+
+  private AdamUpdater adamFor(Parameter p) {
+    Adam config = new Adam(settings.learningRate(p.layer()));
+    AdamUpdater updater = new AdamUpdater(config);
+    long length = p.value().length();
+    INDArray state = Nd4j.zeros(p.value().dataType(), 1, config.stateSize(length));
+    updater.setStateViewArray(state, p.value().shape(), 'c', true);
+    return updater;
+  }
+
+  private TrainingResult stopped(
+      List<Double> epochLosses, long start, int epoch, int n, String reason) {
+    double seconds = elapsed(start);
+    return new TrainingResult(
+        TrainingResult.Status.DIVERGED,
+        List.copyOf(epochLosses),
+        epochLosses.size(),
+        seconds,
+        (double) n * (epoch - 1) / Math.max(seconds, 1e-9),
+        "diverged: " + reason + "; last good epoch " + epochLosses.size());
+  }
+
+  private static boolean parametersFinite(Delvm model) {
+    for (Parameter p : model.parameters()) {
+      if (!Double.isFinite(p.value().sumNumber().doubleValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void shuffle(int[] order, Random random) {
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+  }
+
+  private static double elapsed(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}

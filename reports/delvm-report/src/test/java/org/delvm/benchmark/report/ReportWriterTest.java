@@ -1,0 +1,97 @@
+package org.delvm.benchmark.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+
+  static Reproduction sample(String planDescription) {
+    CellResult cell =
+        new CellResult(
+            "ecg-sm-2048",
+            "Fig. 7",
+            "ecg5000",
+            "DELVM (MLP 140-2048)",
+            "sm",
+            Map.of("hidden units", "2048", "epochs", "10"),
+            42L,
+            "completed",
+            "",
+            3.5,
+            4682.0,
+            List.of(12.5, 3.25),
+            List.of(
+                new MetricResult("precision", 91.234, 90.57, "%"),
+                new MetricResult("F1", 95.0, 94.81, "%"),
+                new MetricResult("threshold", 0.75, null, "")));
+    DatasetRecord data =
+        new DatasetRecord(
+            "ecg5000",
+            "ECG5000",
+            false,
+            "",
+            List.of(new DatasetRecord.FileRecord("ECG5000_TRAIN.txt", 10, "abc123", "bundled")),
+            Map.of("test beats", "1000"));
+    return new Reproduction(
+        "smoke",
+        planDescription,
+        "2026-11-28T02:00:00Z",
+        12.0,
+        Map.of("java", "17"),
+        List.of(data),
+        List.of(cell));
+  }
+
+  @Test
+  void writesHtmlAndMetricsWithThePaperValuesBesideTheReproducedOnes(@TempDir Path dir)
+      throws Exception {
+    Path html = new ReportWriter().write(sample("tiny"), dir.resolve("report"));
+
+    String page = Files.readString(html);
+    assertTrue(page.contains("<td class=\"n\">90.57</td>"), page);
+    assertTrue(page.contains("<td class=\"n\">91.23</td>"), page);
+    assertTrue(page.contains("+0.66"), page);
+    assertTrue(page.contains("not reported"), page);
+    assertTrue(page.contains("abc123"), page);
+    assertFalse(page.contains("<script"), "self-contained, no scripts");
+
+    JsonNode metrics = new ObjectMapper().readTree(dir.resolve("report/metrics.json").toFile());
+    assertEquals("smoke", metrics.get("plan").asText());
+    JsonNode precision = metrics.get("cells").get(0).get("metrics").get(0);
+    assertEquals(91.234, precision.get("value").asDouble());
+    assertEquals(90.57, precision.get("paper").asDouble());
+    try (Stream<Path> files = Files.list(dir.resolve("report"))) {
+      assertEquals(
+          List.of("index.html", "metrics.json"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void escapesStringsFromPlansAndData(@TempDir Path dir) {
+    String page = new ReportWriter().html(sample("<script>alert(1)</script>"));
+    assertFalse(page.contains("<script>alert"), page);
+    assertTrue(page.contains("&lt;script&gt;"), page);
+  }
+
+  @Test
+  void unwritableDirectoryGivesAnErrorNamingThePath(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+    ReportException e =
+        assertThrows(
+            ReportException.class, () -> new ReportWriter().write(sample("x"), file.resolve("r")));
+    assertTrue(e.getMessage().contains(file.resolve("r").toString()), e.getMessage());
+  }
+}
