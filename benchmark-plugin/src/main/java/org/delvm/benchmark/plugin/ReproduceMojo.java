@@ -62,22 +62,22 @@ public class ReproduceMojo extends AbstractMojo {
       getLog().info("delvm.skip is set: skipping the reproduction");
       return;
     }
-    FetchSettings.Builder fetch =
-        FetchSettings.builder()
-            .cacheDirectory(cacheDirectory.toPath())
-            .offline(offline)
-            .log(getLog()::info);
-    if (mirror != null) {
-      Arrays.stream(mirror.split(","))
-          .map(String::trim)
-          .filter(m -> !m.isEmpty())
-          .forEach(fetch::addMirror);
-    }
     Reproduction result;
     try {
+      FetchSettings.Builder fetch =
+          FetchSettings.builder()
+              .cacheDirectory(cacheDirectory.toPath())
+              .offline(offline)
+              .log(getLog()::info);
+      if (mirror != null) {
+        Arrays.stream(mirror.split(","))
+            .map(String::trim)
+            .filter(m -> !m.isEmpty())
+            .forEach(fetch::addMirror);
+      }
       Plan loaded = new PlanLoader().load(plan);
       result = new Reproducer(fetch.build(), getLog()::info).run(loaded, outputDirectory.toPath());
-    } catch (PlanException | DatasetException | ReportException e) {
+    } catch (PlanException | DatasetException | ReportException | IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
     long failed = result.cells().stream().filter(c -> c.status().equals("failed")).count();

@@ -1,5 +1,6 @@
 package org.delvm.benchmark.datasets;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,7 +116,20 @@ public final class FetchSettings {
       if (mirror == null || mirror.isBlank()) {
         throw new IllegalArgumentException("A mirror is a URL or a folder, not blank");
       }
-      mirrors.add(mirror.strip());
+      String location = mirror.strip();
+      boolean url = location.startsWith("http://") || location.startsWith("https://");
+      // A mistyped folder would otherwise be skipped silently whenever the cache is warm.
+      if (!url && !Files.isDirectory(Path.of(location))) {
+        throw new IllegalArgumentException(
+            "Mirror '"
+                + location
+                + "' is neither an http(s) URL nor an existing folder (resolved to "
+                + Path.of(location).toAbsolutePath()
+                + "). Fix -D"
+                + MIRROR_PROPERTY
+                + "=<url or folder laid out as <mirror>/<dataset-id>/<file>>.");
+      }
+      mirrors.add(location);
       return this;
     }
 

@@ -39,4 +39,15 @@ class FetchSettingsTest {
   void rejectsNegativeRetries() {
     assertThrows(IllegalArgumentException.class, () -> FetchSettings.builder().retries(-1));
   }
+
+  @Test
+  void aMirrorFolderThatDoesNotExistIsRejectedWithItsPath() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FetchSettings.builder().addMirror("no/such/mirror-folder"));
+    assertTrue(
+        e.getMessage().contains("'no/such/mirror-folder' is neither an http(s) URL nor an existing folder"),
+        e.getMessage());
+  }
 }
