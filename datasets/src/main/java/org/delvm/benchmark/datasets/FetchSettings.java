@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -24,9 +23,6 @@ public final class FetchSettings {
 
   /** System property; {@code true} forbids network access. */
   public static final String OFFLINE_PROPERTY = "delvm.offline";
-
-  /** System property overriding the cache folder. */
-  public static final String CACHE_PROPERTY = "delvm.datasets.cache";
 
   private final Path cacheDirectory;
   private final List<String> mirrors;
@@ -166,29 +162,6 @@ public final class FetchSettings {
 
     public Builder log(Consumer<String> log) {
       this.log = Objects.requireNonNull(log, "log");
-      return this;
-    }
-
-    /**
-     * Applies {@value #MIRROR_PROPERTY} (comma-separated mirrors, appended), {@value
-     * #OFFLINE_PROPERTY} and {@value #CACHE_PROPERTY} where they are set, e.g. from {@code
-     * System.getProperties()}.
-     */
-    public Builder applyProperties(Properties properties) {
-      String mirrorList = properties.getProperty(MIRROR_PROPERTY, "");
-      for (String mirror : mirrorList.split(",")) {
-        if (!mirror.isBlank()) {
-          addMirror(mirror);
-        }
-      }
-      String offlineValue = properties.getProperty(OFFLINE_PROPERTY);
-      if (offlineValue != null) {
-        offline(offlineValue.isEmpty() || Boolean.parseBoolean(offlineValue));
-      }
-      String cache = properties.getProperty(CACHE_PROPERTY);
-      if (cache != null && !cache.isBlank()) {
-        cacheDirectory(Path.of(cache));
-      }
       return this;
     }
 

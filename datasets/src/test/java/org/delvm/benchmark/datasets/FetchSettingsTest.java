@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FetchSettingsTest {
 
@@ -22,17 +22,18 @@ class FetchSettingsTest {
   }
 
   @Test
-  void systemPropertiesSetMirrorsOfflineAndCache() {
-    Properties properties = new Properties();
-    properties.setProperty("delvm.mirror", "/data/mirror, https://example.org/datasets");
-    properties.setProperty("delvm.offline", "true");
-    properties.setProperty("delvm.datasets.cache", "/tmp/cache");
+  void mirrorsKeepTheirOrder(@TempDir Path folder) {
+    FetchSettings settings =
+        FetchSettings.builder()
+            .addMirror(folder.toString())
+            .addMirror(" https://example.org/datasets ")
+            .offline(true)
+            .cacheDirectory(folder.resolve("cache"))
+            .build();
 
-    FetchSettings settings = FetchSettings.builder().applyProperties(properties).build();
-
-    assertEquals(List.of("/data/mirror", "https://example.org/datasets"), settings.mirrors());
+    assertEquals(List.of(folder.toString(), "https://example.org/datasets"), settings.mirrors());
     assertTrue(settings.offline());
-    assertEquals(Path.of("/tmp/cache"), settings.cacheDirectory());
+    assertEquals(folder.resolve("cache"), settings.cacheDirectory());
   }
 
   @Test
@@ -47,7 +48,8 @@ class FetchSettingsTest {
             IllegalArgumentException.class,
             () -> FetchSettings.builder().addMirror("no/such/mirror-folder"));
     assertTrue(
-        e.getMessage().contains("'no/such/mirror-folder' is neither an http(s) URL nor an existing folder"),
+        e.getMessage()
+            .contains("'no/such/mirror-folder' is neither an http(s) URL nor an existing folder"),
         e.getMessage());
   }
 }
