@@ -9,12 +9,8 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 
@@ -49,11 +45,11 @@ public final class ReportWriter {
       Files.createDirectories(directory);
     } catch (IOException e) {
       throw new ReportException(
-          "Cannot create the report directory " + directory + ": " + describe(e), e);
+          "Cannot create the report directory " + directory + ": " + AtomicFiles.describe(e), e);
     }
-    writeAtomically(directory.resolve(METRICS_FILE), metricsJson(reproduction));
+    AtomicFiles.writeString(directory.resolve(METRICS_FILE), metricsJson(reproduction));
     Path html = directory.resolve(HTML_FILE);
-    writeAtomically(html, html(reproduction));
+    AtomicFiles.writeString(html, html(reproduction));
     return html;
   }
 
@@ -76,34 +72,5 @@ public final class ReportWriter {
     } catch (IOException | TemplateException e) {
       throw new ReportException("Cannot render the HTML report: " + e.getMessage(), e);
     }
-  }
-
-  private static void writeAtomically(Path target, String content) {
-    Path temp = null;
-    try {
-      temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new ReportException("Cannot write " + target + ": " + describe(e), e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // The move succeeded or the original error is more useful than this one.
-        }
-      }
-    }
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return "permission denied; make the directory writable or choose another output directory";
-    }
-    if (e instanceof FileSystemException fse && fse.getReason() != null) {
-      return fse.getReason();
-    }
-    return e.toString();
   }
 }

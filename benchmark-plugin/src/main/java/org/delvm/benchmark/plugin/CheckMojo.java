@@ -1,0 +1,201 @@
+package org.delvm.benchmark.plugin;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.delvm.benchmark.report.ReportException;
+import org.delvm.benchmark.report.ReportWriter;
+import org.delvm.benchmark.report.Reproduction;
+import org.delvm.benchmark.report.drift.Baseline;
+import org.delvm.benchmark.report.drift.DriftChecker;
+import org.delvm.benchmark.report.drift.DriftResult;
+import org.delvm.benchmark.report.drift.DriftRow;
+import org.delvm.benchmark.report.drift.DriftRule;
+import org.delvm.benchmark.report.drift.MetricsJson;
+import org.delvm.benchmark.report.drift.SummaryWriter;
+import org.delvm.benchmark.report.drift.Verdict;
+
+/**
+ * The drift gate: compares the metrics.json that {@code reproduce} wrote with the committed
+ * baseline {@code <baselineDirectory>/<plan>.json} under the POM's {@code rules}, prints the
+ * comparison, writes {@code summary.md} beside the report, and fails the build when a metric moved
+ * beyond its limit or disappeared. Like jacoco's {@code check}: the comparison lives in the report
+ * library ({@link DriftChecker}); this goal only maps its result to log lines and the build's
+ * outcome. Bound to {@code verify}, after {@code reproduce}.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+
+  /**
+   * The plan whose baseline is used: {@code <baselineDirectory>/<plan>.json}. For a plan given as a
+   * path to a JSON file, the plan name recorded in metrics.json is used instead.
+   */
+  @Parameter(property = "delvm.plan", defaultValue = "default")
+  private String plan;
+
+  /** Where the committed baselines are, one {@code <plan>.json} per plan. */
+  @Parameter(property = "delvm.baselineDirectory", defaultValue = "${project.basedir}/baselines")
+  private File baselineDirectory;
+
+  /** The report directory: metrics.json is read from it and summary.md written into it. */
+  @Parameter(
+      property = "delvm.outputDirectory",
+      defaultValue = "${project.build.directory}/delvm-report")
+  private File reportDirectory;
+
+  /**
+   * Limits on how far metrics may move, each {@code <rule>} with {@code metric} (a glob over {@code
+   * <cellId>/<metricName>}), {@code direction} ({@code HIGHER_IS_BETTER}, {@code LOWER_IS_BETTER},
+   * {@code BOTH}), {@code absoluteTolerance}, {@code relativeTolerance} and optionally {@code warn}
+   * (default 0.5) and {@code fail} (default 1.0), multiples of the tolerance. The first matching
+   * rule applies; a metric no rule matches is shown and never fails.
+   */
+  @Parameter private List<DriftRule> rules = List.of();
+
+  /** Fail the build when the gate fails; when false, the failures are only logged. */
+  @Parameter(property = "delvm.haltOnFailure", defaultValue = "true")
+  private boolean haltOnFailure;
+
+  /**
+   * Rewrite the baseline from the current metrics.json instead of checking (an intended change, a
+   * new plan); the gate then passes. Commit the file it names.
+   */
+  @Parameter(property = "delvm.updateBaseline", defaultValue = "false")
+  private boolean updateBaseline;
+
+  /** Skip the check. */
+  @Parameter(property = "delvm.skip", defaultValue = "false")
+  private boolean skip;
+
+  /** Paths in messages are shown relative to the directory Maven was started in. */
+  @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+  private File rootDirectory;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("delvm.skip is set: skipping the drift check");
+      return;
+    }
+    try {
+      Path reports = reportDirectory.toPath();
+      Reproduction now = MetricsJson.read(reports.resolve(ReportWriter.METRICS_FILE));
+      String name = baselineName(now);
+      Path file = baselineDirectory.toPath().resolve(name + ".json");
+      if (updateBaseline) {
+        update(now, name, file, reports);
+      } else {
+        check(now, name, file, reports);
+      }
+    } catch (ReportException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      // A rule the checker cannot apply: a mistake in the POM, not in the numbers.
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  private void update(Reproduction now, String name, Path file, Path reports)
+      throws MojoFailureException {
+    if (!name.equals(now.plan())) {
+      throw new MojoFailureException(
+          String.format(
+              "metrics.json is from plan %s, not %s: run the reproduction of %s first",
+              now.plan(), name, name));
+    }
+    Baseline baseline = Baseline.from(now);
+    baseline.write(file);
+    getLog()
+        .info(
+            String.format(
+                "Wrote the baseline %s: %d metrics of the run started %s. Commit it.",
+                shown(file), baseline.metrics().size(), now.startedAt()));
+    now.cells().stream()
+        .filter(c -> !"completed".equals(c.status()))
+        .forEach(
+            c ->
+                getLog()
+                    .warn(
+                        String.format(
+                            "cell %s is %s: the baseline has no metrics for it",
+                            c.id(), c.status())));
+    new SummaryWriter().write(now, null, reports);
+  }
+
+  private void check(Reproduction now, String name, Path file, Path reports)
+      throws MojoFailureException {
+    if (!Files.isRegularFile(file)) {
+      throw new MojoFailureException(
+          String.format(
+              "No baseline %s: run `mvn verify -Ddelvm.plan=%s -Ddelvm.updateBaseline=true`"
+                  + " and commit the file",
+              shown(file), name));
+    }
+    Baseline baseline = Baseline.read(file);
+    if (!baseline.plan().equals(now.plan())) {
+      throw new MojoFailureException(
+          String.format(
+              "The baseline %s is for plan %s, but metrics.json is from plan %s: run the"
+                  + " reproduction with -Ddelvm.plan=%s first",
+              shown(file), baseline.plan(), now.plan(), baseline.plan()));
+    }
+    DriftResult result = new DriftChecker().check(now, baseline, rules);
+    Path summary = new SummaryWriter().write(now, result, reports);
+
+    List<String> table = result.textTable();
+    getLog().info("Drift check against " + shown(file) + ":");
+    getLog().info("  " + table.get(0));
+    for (int i = 0; i < result.rows().size(); i++) {
+      DriftRow row = result.rows().get(i);
+      String line = "  " + table.get(i + 1);
+      if (row.failsGate()) {
+        getLog().error(line);
+      } else if (row.verdict() == Verdict.WARN) {
+        getLog().warn(line);
+      } else {
+        getLog().info(line);
+      }
+    }
+    getLog().info(result.summaryLine() + "; summary: " + shown(summary));
+    if (result.passed()) {
+      return;
+    }
+    String message =
+        String.format(
+            "Drift gate failed for plan %s: %s. If the change is intended, run"
+                + " `mvn verify -Ddelvm.plan=%s -Ddelvm.updateBaseline=true` and commit %s",
+            name,
+            result.failures().stream().map(DriftRow::describe).collect(Collectors.joining("; ")),
+            name,
+            shown(file));
+    if (haltOnFailure) {
+      throw new MojoFailureException(message);
+    }
+    getLog().error(message + " (delvm.haltOnFailure is false: the build goes on)");
+  }
+
+  /** A plan given as a path has no short name of its own: use the one its run recorded. */
+  private String baselineName(Reproduction now) {
+    boolean path = plan.contains("/") || plan.contains("\\") || plan.endsWith(".json");
+    return path ? now.plan() : plan;
+  }
+
+  private String shown(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    if (rootDirectory != null) {
+      Path root = rootDirectory.toPath().toAbsolutePath().normalize();
+      if (absolute.startsWith(root)) {
+        return root.relativize(absolute).toString();
+      }
+    }
+    return absolute.toString();
+  }
+}

@@ -1,0 +1,154 @@
+package org.delvm.benchmark.report.drift;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.delvm.benchmark.report.AtomicFiles;
+import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.MetricResult;
+import org.delvm.benchmark.report.ReportException;
+import org.delvm.benchmark.report.Reproduction;
+
+/**
+ * The committed numbers a run is compared with: {@code reports/baselines/<plan>.json}.
+ *
+ * @param plan the plan's name
+ * @param startedAt when the run the baseline was made from started
+ * @param environment that run's machine, JVM and backend, to judge a drift that comes with a new
+ *     machine
+ * @param metrics value per key {@code <cellId>/<metricName>}, in the run's order; {@code null}
+ *     where the value was undefined (NaN or infinite: JSON has no such numbers)
+ * @param oneSampleStep per key, how far one test sample flipping moves the metric, where the cell
+ *     has confusion counts: the floor of every tolerance, since no rule can ask for more precision
+ *     than the test set has
+ */
+public record Baseline(
+    String plan,
+    String startedAt,
+    Map<String, String> environment,
+    Map<String, Double> metrics,
+    Map<String, Double> oneSampleStep) {
+
+  /** Confusion-count metric names, as the anomaly cells report them. */
+  static final String TP = "true positives";
+
+  static final String FP = "false positives";
+  static final String FN = "false negatives";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          // A baseline written by a later version with more fields stays readable.
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  public Baseline {
+    Objects.requireNonNull(metrics, "a baseline needs its \"metrics\" object");
+    // LinkedHashMap, not Map.copyOf: keeps the run's order and allows null (undefined) values.
+    metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    environment = Collections.unmodifiableMap(new LinkedHashMap<>(orEmpty(environment)));
+    oneSampleStep = Collections.unmodifiableMap(new LinkedHashMap<>(orEmpty(oneSampleStep)));
+  }
+
+  private static <V> Map<String, V> orEmpty(Map<String, V> map) {
+    return map == null ? Map.of() : map;
+  }
+
+  /** The key of a metric: {@code <cellId>/<metricName>}. */
+  public static String key(String cellId, String metricName) {
+    return cellId + "/" + metricName;
+  }
+
+  /** The baseline of a run: every metric of every cell, and the one-sample steps. */
+  public static Baseline from(Reproduction run) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    Map<String, Double> steps = new LinkedHashMap<>();
+    for (CellResult cell : run.cells()) {
+      Map<String, MetricResult> byName = new LinkedHashMap<>();
+      for (MetricResult m : cell.metrics()) {
+        byName.put(m.name(), m);
+        metrics.put(key(cell.id(), m.name()), Double.isFinite(m.value()) ? m.value() : null);
+      }
+      oneSampleSteps(byName).forEach((name, step) -> steps.put(key(cell.id(), name), step));
+    }
+    return new Baseline(run.plan(), run.startedAt(), run.environment(), metrics, steps);
+  }
+
+  /**
+   * How far one test sample moves precision, recall and F1, from the cell's confusion counts:
+   * precision = TP/(TP+FP) moves by about 1/(TP+FP), recall = TP/(TP+FN) by about 1/(TP+FN), and F1
+   * by about the larger of the two. Scaled by 100 for metrics in percent.
+   */
+  private static Map<String, Double> oneSampleSteps(Map<String, MetricResult> byName) {
+    Map<String, Double> steps = new LinkedHashMap<>();
+    double tp = count(byName, TP);
+    double fp = count(byName, FP);
+    double fn = count(byName, FN);
+    double precision = step(byName.get("precision"), tp + fp);
+    double recall = step(byName.get("recall"), tp + fn);
+    if (precision > 0) {
+      steps.put("precision", precision);
+    }
+    if (recall > 0) {
+      steps.put("recall", recall);
+    }
+    double f1 = Math.max(step(byName.get("F1"), tp + fp), step(byName.get("F1"), tp + fn));
+    if (f1 > 0) {
+      steps.put("F1", f1);
+    }
+    return steps;
+  }
+
+  private static double count(Map<String, MetricResult> byName, String name) {
+    MetricResult m = byName.get(name);
+    return m == null ? Double.NaN : m.value();
+  }
+
+  /** 1/n in the metric's unit, or 0 where the metric or a finite positive count is missing. */
+  private static double step(MetricResult metric, double n) {
+    if (metric == null || !Double.isFinite(n) || n <= 0) {
+      return 0;
+    }
+    return ("%".equals(metric.unit()) ? 100.0 : 1.0) / n;
+  }
+
+  /** The one-sample step of a key, or 0 where none is known. */
+  public double oneSampleStep(String key) {
+    Double step = oneSampleStep.get(key);
+    return step == null ? 0 : step;
+  }
+
+  /** The JSON document (with a final newline, so the committed file diffs cleanly). */
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this) + "\n";
+    } catch (IOException e) {
+      throw new ReportException("Cannot serialise the baseline of plan " + plan, e);
+    }
+  }
+
+  /** Writes the baseline atomically, creating the directory if needed. */
+  public void write(Path file) {
+    AtomicFiles.writeString(file, toJson());
+  }
+
+  /** Reads a baseline file. */
+  public static Baseline read(Path file) {
+    try {
+      return JSON.readValue(file.toFile(), Baseline.class);
+    } catch (IOException e) {
+      throw new ReportException(
+          "Cannot read the baseline "
+              + file
+              + ": "
+              + e.getMessage()
+              + " (regenerate it with -Ddelvm.updateBaseline=true)",
+          e);
+    }
+  }
+}

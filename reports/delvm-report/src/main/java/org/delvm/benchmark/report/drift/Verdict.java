@@ -1,0 +1,22 @@
+package org.delvm.benchmark.report.drift;
+
+/** What the gate says about one metric. */
+public enum Verdict {
+  /** Within tolerance (or undefined both in the baseline and now). */
+  PASS,
+  /** Moved in the good direction beyond tolerance: passes, shown so the baseline gets updated. */
+  IMPROVED,
+  /** Moved in the bad direction beyond the warn level but not the fail level: passes. */
+  WARN,
+  /** Moved in the bad direction beyond the fail level, or became undefined: fails the gate. */
+  FAIL,
+  /**
+   * In the baseline, absent now: fails the gate (a metric that disappears is a regression) unless
+   * its cell is not in this run's plan at all.
+   */
+  MISSING_NOW,
+  /** Absent in the baseline: passes, shown so the baseline gets updated. */
+  NEW,
+  /** No rule applies (counts, for instance): shown, never fails. */
+  INFO
+}
