@@ -11,8 +11,10 @@ import java.util.Map;
  * @param dataset catalogue id of the dataset
  * @param splitSeed seed of the dataset's split (recorded in the report)
  * @param model model name, e.g. {@code delvm-mlp}
- * @param hiddenUnits width of each hidden layer
+ * @param hiddenUnits width of each hidden layer (one entry per layer)
+ * @param activation activation of every layer: relu (default), softplus, tanh, sigmoid
  * @param objective registered objective name, e.g. {@code sm}
+ * @param objectiveOptions the objective's options (e.g. {@code k} for cd); defaults otherwise
  * @param learningRates one Adam learning rate per layer (the last one repeats for deeper layers)
  * @param seed seed of the initial weights and of the data order
  * @param paper the paper's reported values by metric name (precision, recall, F1), percent
@@ -24,7 +26,9 @@ public record Cell(
     long splitSeed,
     String model,
     List<Integer> hiddenUnits,
+    String activation,
     String objective,
+    Map<String, Object> objectiveOptions,
     int epochs,
     int batchSize,
     List<Double> learningRates,
@@ -33,6 +37,8 @@ public record Cell(
 
   public Cell {
     hiddenUnits = List.copyOf(hiddenUnits);
+    activation = activation == null ? "relu" : activation;
+    objectiveOptions = objectiveOptions == null ? Map.of() : Map.copyOf(objectiveOptions);
     learningRates = List.copyOf(learningRates);
     paper = paper == null ? Map.of() : Map.copyOf(paper);
   }

@@ -10,11 +10,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.delvm.benchmark.datasets.DatasetCatalogue;
+import org.delvm.benchmark.models.graph.Activation;
 import org.delvm.benchmark.models.objectives.Objectives;
 
 /**
@@ -28,6 +31,13 @@ public final class PlanLoader {
 
   /** Models the runner knows; grows with the comparison models. */
   public static final List<String> MODELS = List.of("delvm-mlp");
+
+  /** Activations of the MLP's layers. */
+  public static final List<String> ACTIVATIONS =
+      Arrays.stream(Activation.values())
+          .filter(a -> a != Activation.LINEAR)
+          .map(a -> a.name().toLowerCase(Locale.ROOT))
+          .toList();
 
   /** Datasets the runner can evaluate on today (anomaly detection on ECG5000). */
   public static final List<String> DATASETS = List.of("ecg5000");
@@ -124,17 +134,23 @@ public final class PlanLoader {
       oneOf(problems, where + "dataset", c.dataset(), DATASETS, datasetIds::contains);
       oneOf(problems, where + "model", c.model(), MODELS, MODELS::contains);
       oneOf(problems, where + "objective", c.objective(), Objectives.names(), n -> false);
+      if (c.objective() != null && Objectives.names().contains(c.objective())) {
+        try {
+          Objectives.create(c.objective(), c.objectiveOptions());
+        } catch (IllegalArgumentException e) {
+          problems.add(where + e.getMessage());
+        }
+      }
+      oneOf(problems, where + "activation", c.activation(), ACTIVATIONS, n -> false);
       if (c.epochs() < 0) {
         problems.add(where + "epochs must be >= 0, got " + c.epochs());
       }
       if (c.batchSize() < 1) {
         problems.add(where + "batchSize must be >= 1, got " + c.batchSize());
       }
-      if (c.hiddenUnits().size() != 1 || c.hiddenUnits().get(0) < 1) {
+      if (c.hiddenUnits().isEmpty() || c.hiddenUnits().stream().anyMatch(w -> w < 1)) {
         problems.add(
-            where
-                + "hiddenUnits must list one positive width (one hidden layer for now), got "
-                + c.hiddenUnits());
+            where + "hiddenUnits must list one positive width per layer, got " + c.hiddenUnits());
       }
       if (c.learningRates().isEmpty() || c.learningRates().stream().anyMatch(r -> !(r > 0))) {
         problems.add(where + "learningRates must be positive, got " + c.learningRates());

@@ -3,12 +3,15 @@ package org.delvm.benchmark.reproduction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.delvm.benchmark.evaluation.AnomalyDetection;
 import org.delvm.benchmark.evaluation.AnomalyMetrics;
 import org.delvm.benchmark.evaluation.MeanPlusStdThresholdTrainer;
 import org.delvm.benchmark.models.Delvm;
+import org.delvm.benchmark.models.Mlp;
+import org.delvm.benchmark.models.graph.Activation;
 import org.delvm.benchmark.models.objectives.Objectives;
 import org.delvm.benchmark.models.training.ModelTrainer;
 import org.delvm.benchmark.models.training.TrainingResult;
@@ -33,19 +36,23 @@ final class AnomalyCellRunner {
   }
 
   CellResult run(Cell cell, AnomalyData data) {
-    int hidden = cell.hiddenUnits().get(0);
+    Delvm model =
+        new Delvm(
+            Mlp.initialise(
+                data.inputSize(),
+                cell.hiddenUnits(),
+                Activation.valueOf(cell.activation().toUpperCase(Locale.ROOT)),
+                cell.seed(),
+                DataType.FLOAT));
     log.accept(
         String.format(
-            "cell %s: starting (%s, %s %d-%d, objective %s, %d epochs, %d training samples)",
+            "cell %s: starting (%s, %s, objective %s, %d epochs, %d training samples)",
             cell.id(),
             cell.dataset(),
-            cell.model(),
-            data.inputSize(),
-            hidden,
+            model.describe(),
             cell.objective(),
             cell.epochs(),
             data.train().rows()));
-    Delvm model = Delvm.initialise(data.inputSize(), hidden, cell.seed(), DataType.FLOAT);
     TrainingSettings settings =
         new TrainingSettings(
             cell.epochs(),
@@ -54,7 +61,8 @@ final class AnomalyCellRunner {
             cell.seed());
     TrainingResult training =
         new ModelTrainer(settings, p -> logEpoch(cell, p))
-            .train(model, Objectives.create(cell.objective()), data.train());
+            .train(
+                model, Objectives.create(cell.objective(), cell.objectiveOptions()), data.train());
 
     List<MetricResult> metrics = new ArrayList<>();
     if (training.status() == TrainingResult.Status.COMPLETED) {
@@ -90,7 +98,7 @@ final class AnomalyCellRunner {
         cell.id(),
         cell.experiment(),
         cell.dataset(),
-        "DELVM (MLP " + data.inputSize() + "-" + hidden + ", ReLU)",
+        model.describe(),
         cell.objective(),
         settings(cell),
         cell.seed(),
@@ -121,6 +129,10 @@ final class AnomalyCellRunner {
   private static Map<String, String> settings(Cell cell) {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("hidden units", cell.hiddenUnits().toString());
+    s.put("activation", cell.activation());
+    if (!cell.objectiveOptions().isEmpty()) {
+      s.put("objective options", new java.util.TreeMap<>(cell.objectiveOptions()).toString());
+    }
     s.put("epochs", Integer.toString(cell.epochs()));
     s.put("batch size", Integer.toString(cell.batchSize()));
     s.put("optimiser", "Adam, learning rate per layer " + cell.learningRates());

@@ -1,6 +1,7 @@
 package org.delvm.benchmark.reproduction;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,12 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.delvm.benchmark.datasets.DatasetCatalogue;
 import org.delvm.benchmark.datasets.DatasetDescriptor;
 import org.delvm.benchmark.datasets.DatasetException;
-import org.delvm.benchmark.datasets.DatasetFetcher;
 import org.delvm.benchmark.datasets.EcgAnomalySplit;
 import org.delvm.benchmark.datasets.EcgSplit;
 import org.delvm.benchmark.datasets.FetchSettings;
@@ -23,6 +26,7 @@ import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.DatasetRecord;
+import org.delvm.benchmark.report.ReportException;
 import org.delvm.benchmark.report.ReportWriter;
 import org.delvm.benchmark.report.Reproduction;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,7 +34,12 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Runs a plan: fetches its datasets, runs every cell, writes the report. A cell that fails or
  * diverges is recorded and the plan goes on; only problems that affect every cell (data that cannot
- * be had, an unwritable report directory) stop the run.
+ * be had, an unwritable report or results directory) stop the run.
+ *
+ * <p>Each finished cell is stored in a {@link ResultStore}; the next run reuses a stored result
+ * whose {@link CellFingerprint} still matches (unless {@code fresh}), so an interrupted plan
+ * resumes where it stopped. Failed cells are always run again. The report is rendered from every
+ * cell's result, reused or new.
  */
 public final class Reproducer {
 
@@ -41,29 +50,58 @@ public final class Reproducer {
           + " 1639 normal beats of the rest = training; min-max scaling with the global min and max"
           + " of the 4000 non-test beats";
 
+  /**
+   * Tribuo logs through java.util.logging at INFO, which Maven prints unfiltered on the console.
+   * java.util.logging holds loggers weakly: this reference keeps the level from being forgotten.
+   */
+  private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
+
+  static {
+    TRIBUO_LOG.setLevel(Level.WARNING);
+  }
+
   private final FetchSettings fetchSettings;
+  private final Path resultsDirectory;
+  private final boolean fresh;
   private final Consumer<String> log;
 
-  public Reproducer(FetchSettings fetchSettings, Consumer<String> log) {
+  /**
+   * @param resultsDirectory where finished cells are stored, one folder per plan
+   * @param fresh ignore stored results (they are still replaced by the new ones)
+   */
+  public Reproducer(
+      FetchSettings fetchSettings, Path resultsDirectory, boolean fresh, Consumer<String> log) {
     this.fetchSettings = fetchSettings;
+    this.resultsDirectory = resultsDirectory;
+    this.fresh = fresh;
     this.log = log;
   }
 
   /** Runs the plan and writes index.html and metrics.json into {@code reportDirectory}. */
-  public Reproduction run(Plan plan, Path reportDirectory) {
+  public PlanOutcome run(Plan plan, Path reportDirectory) {
     Instant start = Instant.now();
-    log.accept("plan " + plan.name() + ": " + plan.cells().size() + " cell(s)");
-    DatasetFetcher fetcher = new DatasetFetcher(fetchSettings);
-    Map<String, FetchedDataset> fetched = new LinkedHashMap<>();
+    requireWritable(reportDirectory);
+    ResultStore store = ResultStore.open(resultsDirectory, plan.name(), log);
+    log.accept(
+        "plan "
+            + plan.name()
+            + ": "
+            + plan.cells().size()
+            + " cell(s); results in "
+            + store.directory()
+            + (fresh ? " (delvm.fresh: earlier results are ignored)" : ""));
+    Map<String, FetchedDataset> fetched = PlanDatasets.fetch(plan, fetchSettings, log);
     Map<String, EcgSplit> splits = new LinkedHashMap<>();
-    List<CellResult> results = new ArrayList<>();
+    List<CellOutcome> outcomes = new ArrayList<>();
     AnomalyCellRunner runner = new AnomalyCellRunner(log);
     for (Cell cell : plan.cells()) {
-      FetchedDataset data = fetched.computeIfAbsent(cell.dataset(), fetcher::fetch);
+      String progress = "[" + (outcomes.size() + 1) + "/" + plan.cells().size() + "] ";
+      FetchedDataset data = fetched.get(cell.dataset());
       EcgSplit split =
           splits.computeIfAbsent(
               cell.dataset() + "@" + cell.splitSeed(), key -> ecgSplit(data, cell.splitSeed()));
-      results.add(runCell(runner, cell, split));
+      outcomes.add(
+          runOrReuse(progress, cell, CellFingerprint.of(cell, data), split, store, runner));
     }
     Reproduction reproduction =
         new Reproduction(
@@ -73,32 +111,117 @@ public final class Reproducer {
             (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0,
             environment(),
             datasetRecords(fetched, splits),
-            results);
+            outcomes.stream().map(CellOutcome::result).toList());
     Path html = new ReportWriter().write(reproduction, reportDirectory);
-    log.accept("report: " + html.toAbsolutePath());
-    return reproduction;
+    return new PlanOutcome(reproduction, html.toAbsolutePath(), outcomes);
   }
 
-  private CellResult runCell(AnomalyCellRunner runner, Cell cell, EcgSplit split) {
+  /** The cell's stored result if it is still valid, else a new one (stored in turn). */
+  private CellOutcome runOrReuse(
+      String progress,
+      Cell cell,
+      CellFingerprint fingerprint,
+      EcgSplit split,
+      ResultStore store,
+      AnomalyCellRunner runner) {
+    Optional<StoredResult> stored = fresh ? Optional.empty() : store.read(cell.id());
+    String staleness = stored.map(s -> staleness(s, fingerprint)).orElse("");
+    if (stored.isPresent() && staleness.isEmpty()) {
+      log.accept(
+          progress + "cell " + cell.id() + ": reusing the result of " + stored.get().finishedAt());
+      return new CellOutcome(stored.get(), true);
+    }
+    log.accept(progress + "cell " + cell.id() + staleness);
+    StoredResult result = runCell(runner, cell, split, fingerprint);
+    save(store, cell, result);
+    return new CellOutcome(result, false);
+  }
+
+  /** Why a stored result cannot be reused, as a suffix of the progress line; empty if it can. */
+  private static String staleness(StoredResult stored, CellFingerprint fingerprint) {
+    String since = " since the result of " + stored.finishedAt() + "; running it again";
+    if (stored.result().status().equals("failed")) {
+      return ": it failed on " + stored.finishedAt() + "; running it again";
+    } else if (!stored.fingerprint().cellSha256().equals(fingerprint.cellSha256())) {
+      return ": its definition changed" + since;
+    } else if (!stored.fingerprint().datasetFiles().equals(fingerprint.datasetFiles())) {
+      return ": its dataset files changed" + since;
+    }
+    return "";
+  }
+
+  /**
+   * Fails before hours of training, not after, when the report cannot be written. The report writer
+   * checks again when it writes.
+   */
+  private static void requireWritable(Path reportDirectory) {
     try {
-      return runner.run(
-          cell, AnomalyCellRunner.AnomalyData.of(split.train(), split.test(), split.testLabels()));
+      Files.createDirectories(reportDirectory);
+    } catch (IOException e) {
+      throw new ReportException(
+          "Cannot create the report directory "
+              + reportDirectory.toAbsolutePath()
+              + ": "
+              + e
+              + ". Pass -Ddelvm.outputDirectory=<a writable folder>.",
+          e);
+    }
+    if (!Files.isWritable(reportDirectory)) {
+      throw new ReportException(
+          "The report directory "
+              + reportDirectory.toAbsolutePath()
+              + " is not writable. Pass -Ddelvm.outputDirectory=<a writable folder>.",
+          null);
+    }
+  }
+
+  private StoredResult runCell(
+      AnomalyCellRunner runner, Cell cell, EcgSplit split, CellFingerprint fingerprint) {
+    long start = System.nanoTime();
+    CellResult result;
+    try {
+      result =
+          runner.run(
+              cell,
+              AnomalyCellRunner.AnomalyData.of(split.train(), split.test(), split.testLabels()));
     } catch (RuntimeException e) {
       log.accept("cell " + cell.id() + ": FAILED: " + e);
-      return new CellResult(
-          cell.id(),
-          cell.experiment(),
-          cell.dataset(),
-          cell.model(),
-          cell.objective(),
-          Map.of(),
-          cell.seed(),
-          "failed",
-          e.toString(),
-          0,
-          0,
-          List.of(),
-          List.of());
+      result =
+          new CellResult(
+              cell.id(),
+              cell.experiment(),
+              cell.dataset(),
+              cell.model(),
+              cell.objective(),
+              Map.of(),
+              cell.seed(),
+              "failed",
+              e.toString(),
+              0,
+              0,
+              List.of(),
+              List.of());
+    }
+    return new StoredResult(
+        fingerprint,
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+        (System.nanoTime() - start) / 1e9,
+        result);
+  }
+
+  /** A result that cannot be stored is still reported; the cell just runs again next time. */
+  private void save(ResultStore store, Cell cell, StoredResult result) {
+    try {
+      store.write(cell.id(), result);
+    } catch (IOException e) {
+      log.accept(
+          "cell "
+              + cell.id()
+              + ": cannot store the result in "
+              + store.file(cell.id())
+              + " ("
+              + e
+              + "); the next run will compute it again");
     }
   }
 

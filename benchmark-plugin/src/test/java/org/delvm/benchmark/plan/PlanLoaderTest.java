@@ -46,17 +46,20 @@ class PlanLoaderTest {
 
   @Test
   void listsEveryProblemWithTheValidNames(@TempDir Path dir) throws Exception {
-    Path file = plan(dir, String.format(CELL, "mnist", "rbm", "0", "cd", "-1"));
+    Path file = plan(dir, String.format(CELL, "mnist", "rbm", "0", "score-matching", "-1"));
     PlanException e =
         assertThrows(PlanException.class, () -> new PlanLoader().load(file.toString()));
     String m = e.getMessage();
     assertTrue(m.startsWith(file.toString()), m);
     assertTrue(m.contains("dataset 'mnist' is not supported; valid: ecg5000"), m);
     assertTrue(m.contains("model 'rbm' is not supported; valid: delvm-mlp"), m);
-    assertTrue(m.contains("objective 'cd' is not supported; valid: sm, sm-printed"), m);
-    assertTrue(m.contains("dataset 'mnist' is not supported; valid"), m);
+    assertTrue(
+        m.contains(
+            "objective 'score-matching' is not supported;"
+                + " valid: cd, dsm, nce, pcd-langevin, sm, sm-printed, ssm"),
+        m);
     assertTrue(m.contains("epochs must be >= 0, got -1"), m);
-    assertTrue(m.contains("hiddenUnits must list one positive width"), m);
+    assertTrue(m.contains("hiddenUnits must list one positive width per layer, got [0]"), m);
   }
 
   @Test
@@ -81,6 +84,21 @@ class PlanLoaderTest {
     PlanException e =
         assertThrows(PlanException.class, () -> new PlanLoader().load(file.toString()));
     assertTrue(e.getMessage().contains("at cells[0].seed"), e.getMessage());
+  }
+
+  @Test
+  void badActivationAndObjectiveOptionsAreNamed(@TempDir Path dir) throws Exception {
+    String cell =
+        String.format(CELL, "ecg5000", "delvm-mlp", "16, 8", "cd", "2")
+            .replace(
+                "\"seed\": 1,",
+                "\"seed\": 1, \"activation\": \"swish\", \"objectiveOptions\": {\"k\": 0.5},");
+    PlanException e =
+        assertThrows(PlanException.class, () -> new PlanLoader().load(plan(dir, cell).toString()));
+    String m = e.getMessage();
+    assertTrue(
+        m.contains("activation 'swish' is not supported; valid: relu, softplus, tanh, sigmoid"), m);
+    assertTrue(m.contains("option 'k' must be an integer, got 0.5"), m);
   }
 
   @Test

@@ -1,14 +1,13 @@
 package org.delvm.benchmark.reproduction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.report.CellResult;
@@ -20,35 +19,34 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole path on the bundled ECG5000, offline, with a tiny model. */
 class ReproducerTest {
 
-  private static Cell cell(String id, String objective, double learningRate) {
-    return new Cell(
-        id,
-        "Fig. 7 (tiny)",
-        "ecg5000",
-        7,
-        "delvm-mlp",
-        List.of(16),
-        objective,
-        1,
-        100,
-        List.of(learningRate),
-        3,
-        Map.of("F1", 94.81));
+  @TempDir Path dir;
+  private final List<String> log = new ArrayList<>();
+
+  private PlanOutcome run(Plan plan, boolean fresh) {
+    log.clear();
+    return new Reproducer(
+            TinyPlans.offline(dir.resolve("cache")), dir.resolve("results"), fresh, log::add)
+        .run(plan, dir.resolve("report"));
+  }
+
+  private static Plan plan(Cell... cells) {
+    return new Plan("tiny", "test plan", List.of(cells));
+  }
+
+  private boolean logged(String text) {
+    return log.stream().anyMatch(l -> l.contains(text));
   }
 
   @Test
-  void runsEveryCellAndWritesTheReport(@TempDir Path dir) throws Exception {
-    List<String> log = new ArrayList<>();
-    FetchSettings fetch =
-        FetchSettings.builder().cacheDirectory(dir.resolve("cache")).offline(true).build();
+  void runsEveryCellAndWritesTheReport() throws Exception {
     Plan plan =
-        new Plan(
-            "tiny",
-            "test plan",
-            List.of(cell("sm", "sm", 1e-3), cell("exploding", "sm-printed", 1e9)));
+        plan(
+            TinyPlans.cell("sm", "sm", 1e-3, 16, 1),
+            TinyPlans.cell("exploding", "sm-printed", 1e9, 16, 1));
 
-    Reproduction r = new Reproducer(fetch, log::add).run(plan, dir.resolve("report"));
+    PlanOutcome outcome = run(plan, false);
 
+    Reproduction r = outcome.reproduction();
     CellResult sm = r.cells().get(0);
     assertEquals("completed", sm.status());
     MetricResult f1 = sm.metrics().stream().filter(m -> m.name().equals("F1")).findFirst().get();
@@ -63,6 +61,95 @@ class ReproducerTest {
         r.datasets().get(0).protocol().toString());
     assertTrue(Files.size(dir.resolve("report/index.html")) > 0);
     assertTrue(Files.readString(dir.resolve("report/metrics.json")).contains("\"tiny\""));
-    assertTrue(log.stream().anyMatch(l -> l.contains("cell sm: epoch 1/1")), log.toString());
+    assertTrue(logged("[1/2] cell sm"), log.toString());
+    assertTrue(logged("[2/2] cell exploding"), log.toString());
+    assertTrue(logged("cell sm: epoch 1/1"), log.toString());
+    List<String> summary = outcome.summary();
+    assertTrue(
+        summary.get(1).matches("sm\\s+completed\\s+\\d+\\.\\d\\d\\s+\\d+\\.\\d\\s+new"),
+        summary.get(1));
+    assertTrue(summary.get(2).matches("exploding\\s+diverged\\s+-\\s.*"), summary.get(2));
+  }
+
+  @Test
+  void aSecondRunReusesEveryCellWithIdenticalMetrics() {
+    Plan plan = plan(TinyPlans.cell("a"), TinyPlans.cell("b", "sm-printed", 1e-3, 8, 1));
+    PlanOutcome first = run(plan, false);
+
+    PlanOutcome second = run(plan, false);
+
+    assertTrue(second.cells().stream().allMatch(CellOutcome::reused), log.toString());
+    assertTrue(logged("[1/2] cell a: reusing the result of "), log.toString());
+    assertTrue(logged("[2/2] cell b: reusing the result of "), log.toString());
+    assertFalse(logged("epoch"), log.toString());
+    assertEquals(first.reproduction().cells(), second.reproduction().cells());
+    assertTrue(Files.exists(dir.resolve("report/index.html")));
+  }
+
+  @Test
+  void aChangedCellRunsAgainAndOnlyIt() {
+    run(plan(TinyPlans.cell("a"), TinyPlans.cell("b")), false);
+
+    PlanOutcome second =
+        run(plan(TinyPlans.cell("a"), TinyPlans.cell("b", "sm", 2e-3, 8, 1)), false);
+
+    assertTrue(second.cells().get(0).reused());
+    assertFalse(second.cells().get(1).reused());
+    assertTrue(logged("[2/2] cell b: its definition changed since the result of "), log.toString());
+    assertFalse(logged("cell a: epoch"), log.toString());
+    assertTrue(logged("cell b: epoch 1/1"), log.toString());
+    assertTrue(
+        run(plan(TinyPlans.cell("a"), TinyPlans.cell("b", "sm", 2e-3, 8, 1)), false)
+            .cells()
+            .stream()
+            .allMatch(CellOutcome::reused),
+        "the rerun result is stored in turn");
+  }
+
+  @Test
+  void freshIgnoresStoredResults() {
+    Plan plan = plan(TinyPlans.cell("a"));
+    run(plan, false);
+
+    PlanOutcome again = run(plan, true);
+
+    assertFalse(again.cells().get(0).reused());
+    assertTrue(logged("delvm.fresh"), log.toString());
+    assertTrue(logged("cell a: epoch 1/1"), log.toString());
+  }
+
+  @Test
+  void aGarbageResultFileIsReportedDeletedAndTheCellRerun() throws Exception {
+    Plan plan = plan(TinyPlans.cell("a"), TinyPlans.cell("b"));
+    run(plan, false);
+    Path stored = dir.resolve("results/tiny/a.json");
+    Files.writeString(stored, Files.readString(stored).substring(0, 100));
+
+    PlanOutcome second = run(plan, false);
+
+    assertFalse(second.cells().get(0).reused());
+    assertTrue(second.cells().get(1).reused());
+    assertEquals(
+        1, log.stream().filter(l -> l.contains("a.json is unreadable")).count(), log.toString());
+    assertEquals("completed", second.cells().get(0).result().status());
+    assertTrue(run(plan, false).cells().get(0).reused(), "the rerun replaced the damaged file");
+  }
+
+  @Test
+  void aCellThatThrowsIsRecordedAsFailedTheOthersRunAndItRunsAgainNextTime() {
+    Plan plan =
+        plan(TinyPlans.cell("broken", "no-such-objective", 1e-3, 8, 1), TinyPlans.cell("ok"));
+
+    PlanOutcome first = run(plan, false);
+
+    assertEquals("failed", first.cells().get(0).result().status());
+    assertTrue(first.cells().get(0).result().message().contains("no-such-objective"));
+    assertEquals("completed", first.cells().get(1).result().status());
+    assertEquals(1, first.failed());
+
+    PlanOutcome second = run(plan, false);
+    assertFalse(second.cells().get(0).reused());
+    assertTrue(logged("[1/2] cell broken: it failed on "), log.toString());
+    assertTrue(second.cells().get(1).reused());
   }
 }

@@ -1,144 +1,115 @@
 package org.delvm.benchmark.models;
 
 import java.util.List;
-import java.util.Random;
+import org.delvm.benchmark.models.graph.Graph;
+import org.delvm.benchmark.models.graph.Node;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Deep energy-based latent variable model (DELVM) with one ReLU hidden layer: f(x) = relu(W x + b),
- * marginal energy E(x) = 1/2 (||x||^2 - ||f(x)||^2), p(h|x) = N(f(x), I).
+ * Deep energy-based latent variable model: joint energy E(x, h) = 1/2 (x'x - 2 h'f(x) + h'h), so
+ * p(h|x) = N(f(x), I) and the marginal energy is E(x) = 1/2 (||x||^2 - ||f(x)||^2).
  *
- * <p>W is stored as m x d (row j is the weight vector w_j of hidden unit j, PyTorch's layout), the
- * bias as a 1 x m row. For a ReLU layer the Jacobian is J = diag(step(a)) W, so the reconstruction
- * J^T f = W^T relu(a).
+ * <p>Its x-derivatives, with J = df/dx: grad E = x - J^T f; tr(Hessian E) = d - ||J||_F^2 - sum_j
+ * f_j Laplacian(f_j); v^T Hessian(E) v = ||v||^2 - ||J v||^2 - sum_j f_j v^T Hessian(f_j) v.
  */
 public final class Delvm implements EnergyModel {
 
-  private final Parameter weights;
-  private final Parameter bias;
+  private final FeatureNetwork network;
+  private final Inference inference = new Inference(this);
 
-  private Delvm(INDArray weights, INDArray bias) {
-    if (weights.rank() != 2 || bias.length() != weights.rows()) {
-      throw new IllegalArgumentException(
-          "DELVM weights must be m x d and the bias of length m; got weights "
-              + java.util.Arrays.toString(weights.shape())
-              + " and bias "
-              + java.util.Arrays.toString(bias.shape()));
-    }
-    this.weights = Parameter.of("W1", 0, weights);
-    this.bias = Parameter.of("b1", 0, bias.reshape(1, weights.rows()));
+  public Delvm(FeatureNetwork network) {
+    this.network = network;
   }
 
-  /** A DELVM with the given weights (m x d, copied by reference) and bias (length m). */
-  public static Delvm of(INDArray weights, INDArray bias) {
-    return new Delvm(weights, bias);
-  }
-
-  /**
-   * Glorot-uniform weights and zero biases (TensorFlow's Dense default, which the paper used),
-   * drawn from {@link Random} with the given seed so that one seed gives one model everywhere.
-   */
-  public static Delvm initialise(int inputSize, int hiddenUnits, long seed, DataType dataType) {
-    if (inputSize < 1 || hiddenUnits < 1) {
-      throw new IllegalArgumentException(
-          "DELVM needs inputSize >= 1 and hiddenUnits >= 1, got "
-              + inputSize
-              + " and "
-              + hiddenUnits);
-    }
-    Random random = new Random(seed);
-    double limit = Math.sqrt(6.0 / (inputSize + hiddenUnits));
-    double[] w = new double[hiddenUnits * inputSize];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = (2 * random.nextDouble() - 1) * limit;
-    }
-    INDArray weights = Nd4j.createFromArray(w).castTo(dataType).reshape(hiddenUnits, inputSize);
-    INDArray bias = Nd4j.zeros(dataType, 1, hiddenUnits);
-    return new Delvm(weights, bias);
-  }
-
-  public Parameter weights() {
-    return weights;
-  }
-
-  public Parameter bias() {
-    return bias;
-  }
-
-  public int hiddenUnits() {
-    return (int) weights.value().rows();
+  public FeatureNetwork network() {
+    return network;
   }
 
   @Override
   public int inputSize() {
-    return (int) weights.value().columns();
+    return network.inputSize();
   }
 
   @Override
   public DataType dataType() {
-    return weights.value().dataType();
+    return network.parameters().get(0).value().dataType();
   }
 
   @Override
   public List<Parameter> parameters() {
-    return List.of(weights, bias);
-  }
-
-  /** Pre-activations a = x W^T + b, n x m. */
-  public INDArray preActivation(INDArray x) {
-    checkInput(x);
-    return x.mmul(weights.value().transpose()).addiRowVector(bias.value());
-  }
-
-  /** Hidden representation f(x) = relu(a), n x m: the mean of p(h|x) and the learned feature. */
-  public INDArray features(INDArray x) {
-    INDArray a = preActivation(x);
-    return Nd4j.getExecutioner().exec(new RectifiedLinear(a, a));
-  }
-
-  /** Reconstruction J(x)^T f(x) = relu(a) W, n x d. */
-  public INDArray reconstruction(INDArray x) {
-    return features(x).mmul(weights.value());
+    return network.parameters();
   }
 
   @Override
+  public String describe() {
+    return "DELVM (" + network.describe() + ")";
+  }
+
+  @Override
+  public EnergyGraph build(Graph g, Node x) {
+    FeatureNetwork.Features f = network.build(g, x);
+    return new EnergyGraph() {
+      private Node reconstruction;
+
+      @Override
+      public Node energy() {
+        return g.scale(g.sub(g.sumSquaresRows(x), g.sumSquaresRows(f.output())), 0.5);
+      }
+
+      @Override
+      public Node energyGradient() {
+        return g.sub(x, reconstruction());
+      }
+
+      @Override
+      public Node energyLaplacian() {
+        return g.scale(g.addScalar(f.jacobianTrace(), -inputSize()), -1.0);
+      }
+
+      @Override
+      public Node hessianQuadraticForm(Node v, int k) {
+        FeatureNetwork.Jet jet = f.jet(v, k);
+        Node form = g.sub(g.sumSquaresRows(v), g.sumSquaresRows(jet.tangent()));
+        if (jet.curvature() != null) {
+          Node outputs = g.mulBlocks(jet.curvature(), f.output(), k);
+          form = g.sub(form, g.sumRows(outputs));
+        }
+        return form;
+      }
+
+      @Override
+      public Node reconstruction() {
+        if (reconstruction == null) {
+          reconstruction = f.transposeJacobianTimes(f.output());
+        }
+        return reconstruction;
+      }
+
+      @Override
+      public List<Node> features() {
+        return f.layers();
+      }
+    };
+  }
+
+  /** E(x) per sample, as a vector of length n. */
   public INDArray energy(INDArray x) {
-    INDArray f = features(x);
-    return x.mul(x).sum(1).subi(f.muli(f).sum(1)).muli(0.5);
+    return inference.run(x, Inference.Quantity.ENERGY);
   }
 
-  /**
-   * Laplacian of the energy, tr(Hessian_x E), per sample. For ReLU f the second derivatives of f
-   * vanish almost everywhere, so tr(Hessian E) = d - ||J||_F^2 = d - sum_j step(a_j) ||w_j||^2.
-   */
-  public INDArray energyLaplacian(INDArray x) {
-    INDArray active = Transforms.step(preActivation(x), false);
-    INDArray w = weights.value();
-    INDArray squaredRowNorms = w.mul(w).sum(1).reshape(hiddenUnits(), 1);
-    return active.mmul(squaredRowNorms).reshape(x.rows()).rsubi(inputSize());
+  /** J(x)^T f(x), n x d. */
+  public INDArray reconstruction(INDArray x) {
+    return inference.run(x, Inference.Quantity.RECONSTRUCTION);
   }
 
-  @Override
+  /** The anomaly score of the paper: ||x - J(x)^T f(x)||^2 = ||grad E||^2 per sample. */
   public INDArray reconstructionError(INDArray x) {
-    INDArray residual = x.sub(reconstruction(x));
-    return residual.muli(residual).sum(1);
+    return inference.run(x, Inference.Quantity.RECONSTRUCTION_ERROR);
   }
 
-  private void checkInput(INDArray x) {
-    if (x.rank() != 2 || x.columns() != inputSize()) {
-      throw new IllegalArgumentException(
-          "DELVM input must be n x "
-              + inputSize()
-              + ", got "
-              + java.util.Arrays.toString(x.shape()));
-    }
-    if (x.dataType() != dataType()) {
-      throw new IllegalArgumentException(
-          "DELVM input has type " + x.dataType() + " but the model has type " + dataType());
-    }
+  /** tr(Hessian_x E) per sample. */
+  public INDArray energyLaplacian(INDArray x) {
+    return inference.run(x, Inference.Quantity.LAPLACIAN);
   }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
-import org.delvm.benchmark.models.Delvm;
+import org.delvm.benchmark.models.EnergyModel;
 import org.delvm.benchmark.models.Parameter;
 import org.delvm.benchmark.models.objectives.Objective;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,7 +32,7 @@ public final class ModelTrainer {
   }
 
   /** Trains the model in place on the rows of {@code data} (n x d). */
-  public TrainingResult train(Delvm model, Objective objective, INDArray data) {
+  public TrainingResult train(EnergyModel model, Objective objective, INDArray data) {
     if (data.columns() != model.inputSize() || data.dataType() != model.dataType()) {
       throw new IllegalArgumentException(
           "training data must be n x "
@@ -48,14 +48,20 @@ public final class ModelTrainer {
     if (n == 0) {
       throw new IllegalArgumentException("training data is empty");
     }
+    int batchSize = Math.min(settings.batchSize(), n);
+    // A full-batch step and, when n is not a multiple of the batch size, one for the last batch.
+    Objective.TrainingStep fullStep =
+        objective.prepare(new Objective.Context(model, batchSize, data, settings.seed()));
+    Objective.TrainingStep lastStep =
+        n % batchSize == 0
+            ? null
+            : objective.prepare(
+                new Objective.Context(model, n % batchSize, data, settings.seed() + 1));
+    List<Parameter> parameters = fullStep.parameters();
     List<AdamUpdater> updaters = new ArrayList<>();
-    for (Parameter p : model.parameters()) {
+    for (Parameter p : parameters) {
       updaters.add(adamFor(p));
     }
-    int batchSize = Math.min(settings.batchSize(), n);
-    INDArray fullBatch = Nd4j.create(model.dataType(), batchSize, model.inputSize());
-    INDArray lastBatch =
-        n % batchSize == 0 ? null : Nd4j.create(model.dataType(), n % batchSize, data.columns());
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -70,14 +76,14 @@ public final class ModelTrainer {
       double lossSum = 0;
       for (int from = 0; from < n; from += batchSize) {
         int rows = Math.min(batchSize, n - from);
-        INDArray batch = rows == batchSize ? fullBatch : lastBatch;
-        Nd4j.pullRows(data, batch, 1, java.util.Arrays.copyOfRange(order, from, from + rows));
-        double loss = objective.lossAndGradients(model, batch);
+        Objective.TrainingStep step = rows == batchSize ? fullStep : lastStep;
+        Nd4j.pullRows(
+            data, step.batch(), 1, java.util.Arrays.copyOfRange(order, from, from + rows));
+        double loss = step.run();
         if (!Double.isFinite(loss) || Math.abs(loss) > settings.divergenceLoss()) {
           return stopped(epochLosses, start, epoch, n, "loss " + loss + " at epoch " + epoch);
         }
         lossSum += loss * rows;
-        List<Parameter> parameters = model.parameters();
         for (int p = 0; p < parameters.size(); p++) {
           INDArray gradient = parameters.get(p).gradient();
           updaters.get(p).applyUpdater(gradient, iteration, epoch - 1);
@@ -85,7 +91,7 @@ public final class ModelTrainer {
         }
         iteration++;
       }
-      if (!parametersFinite(model)) {
+      if (!parametersFinite(parameters)) {
         return stopped(epochLosses, start, epoch, n, "non-finite weights after epoch " + epoch);
       }
       epochLosses.add(lossSum / n);
@@ -125,8 +131,8 @@ public final class ModelTrainer {
         "diverged: " + reason + "; last good epoch " + epochLosses.size());
   }
 
-  private static boolean parametersFinite(Delvm model) {
-    for (Parameter p : model.parameters()) {
+  private static boolean parametersFinite(List<Parameter> parameters) {
+    for (Parameter p : parameters) {
       if (!Double.isFinite(p.value().sumNumber().doubleValue())) {
         return false;
       }

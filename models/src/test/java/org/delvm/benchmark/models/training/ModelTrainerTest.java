@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.delvm.benchmark.models.Delvm;
+import org.delvm.benchmark.models.Mlp;
+import org.delvm.benchmark.models.graph.Activation;
 import org.delvm.benchmark.models.objectives.Objectives;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,16 +29,16 @@ class ModelTrainerTest {
   @Test
   void sameSeedGivesBitIdenticalWeightsAndLowerLoss() {
     INDArray x = data(1);
-    Delvm a = Delvm.initialise(12, 32, 7L, DataType.FLOAT);
-    Delvm b = Delvm.initialise(12, 32, 7L, DataType.FLOAT);
+    Delvm a = new Delvm(Mlp.initialise(12, List.of(32), Activation.RELU, 7L, DataType.FLOAT));
+    Delvm b = new Delvm(Mlp.initialise(12, List.of(32), Activation.RELU, 7L, DataType.FLOAT));
     List<ModelTrainer.EpochProgress> progress = new ArrayList<>();
     TrainingResult ra =
         new ModelTrainer(settings(9), progress::add).train(a, Objectives.create("sm"), x);
     TrainingResult rb = new ModelTrainer(settings(9), p -> {}).train(b, Objectives.create("sm"), x);
 
     assertEquals(TrainingResult.Status.COMPLETED, ra.status());
-    assertEquals(a.weights().value(), b.weights().value());
-    assertEquals(a.bias().value(), b.bias().value());
+    assertEquals(a.parameters().get(0).value(), b.parameters().get(0).value());
+    assertEquals(a.parameters().get(1).value(), b.parameters().get(1).value());
     assertEquals(ra.epochLosses(), rb.epochLosses());
     assertEquals(3, progress.size());
     assertTrue(ra.epochLosses().get(2) < ra.epochLosses().get(0), ra.epochLosses().toString());
@@ -45,18 +47,18 @@ class ModelTrainerTest {
   @Test
   void anotherDataOrderSeedGivesOtherWeights() {
     INDArray x = data(1);
-    Delvm a = Delvm.initialise(12, 32, 7L, DataType.FLOAT);
-    Delvm b = Delvm.initialise(12, 32, 7L, DataType.FLOAT);
+    Delvm a = new Delvm(Mlp.initialise(12, List.of(32), Activation.RELU, 7L, DataType.FLOAT));
+    Delvm b = new Delvm(Mlp.initialise(12, List.of(32), Activation.RELU, 7L, DataType.FLOAT));
     new ModelTrainer(settings(9), p -> {}).train(a, Objectives.create("sm"), x);
     new ModelTrainer(settings(10), p -> {}).train(b, Objectives.create("sm"), x);
-    assertNotEquals(a.weights().value(), b.weights().value());
+    assertNotEquals(a.parameters().get(0).value(), b.parameters().get(0).value());
   }
 
   @Test
   void divergenceIsRecordedNotThrown() {
     INDArray x = data(2);
     x.putScalar(17, 3, Float.NaN);
-    Delvm model = Delvm.initialise(12, 32, 7L, DataType.FLOAT);
+    Delvm model = new Delvm(Mlp.initialise(12, List.of(32), Activation.RELU, 7L, DataType.FLOAT));
     TrainingResult result =
         new ModelTrainer(settings(1), p -> {}).train(model, Objectives.create("sm"), x);
     assertEquals(TrainingResult.Status.DIVERGED, result.status());

@@ -1,0 +1,60 @@
+package org.delvm.benchmark.reproduction;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.delvm.benchmark.datasets.FetchedDataset;
+import org.delvm.benchmark.plan.Cell;
+
+/**
+ * What a cell's result depends on: its definition and the bytes of its dataset. A stored result is
+ * reused only when both are unchanged.
+ *
+ * @param cellSha256 SHA-256 of the cell's definition as canonical JSON (sorted keys)
+ * @param datasetFiles the dataset's file names and their SHA-256s
+ */
+public record CellFingerprint(String cellSha256, Map<String, String> datasetFiles) {
+
+  /** Sorted properties and map keys, so that the same cell always gives the same bytes. */
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder()
+          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .build();
+
+  public CellFingerprint {
+    datasetFiles = Map.copyOf(datasetFiles);
+  }
+
+  static CellFingerprint of(Cell cell, FetchedDataset data) {
+    Map<String, String> files = new LinkedHashMap<>();
+    data.files().forEach(f -> files.put(f.name(), f.sha256()));
+    return new CellFingerprint(sha256(canonicalJson(cell)), files);
+  }
+
+  private static String canonicalJson(Cell cell) {
+    try {
+      return CANONICAL.writeValueAsString(cell);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A plan cell cannot be serialised: " + cell, e);
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
+  }
+}
