@@ -107,7 +107,16 @@ final class AnomalyCellRunner {
         training.seconds(),
         training.samplesPerSecond(),
         training.epochLosses(),
-        metrics);
+        metrics,
+        series(cell),
+        Map.of(
+            "hidden units", (double) cell.hiddenUnits().get(0),
+            "layers", (double) cell.hiddenUnits().size()));
+  }
+
+  /** The paper's name for the curve: SM-DELVM, CD-DELVM, ... */
+  private static String series(Cell cell) {
+    return cell.objective().toUpperCase(Locale.ROOT) + "-DELVM";
   }
 
   private void logEpoch(Cell cell, ModelTrainer.EpochProgress p) {

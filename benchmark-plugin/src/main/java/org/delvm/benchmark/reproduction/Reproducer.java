@@ -200,7 +200,9 @@ public final class Reproducer {
               0,
               0,
               List.of(),
-              List.of());
+              List.of(),
+              cell.model() + " / " + cell.objective(),
+              Map.of());
     }
     return new StoredResult(
         fingerprint,

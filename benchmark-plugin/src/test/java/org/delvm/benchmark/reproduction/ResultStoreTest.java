@@ -48,7 +48,9 @@ class ResultStoreTest {
             losses,
             List.of(
                 new MetricResult("F1", 93.5, 94.81, "%"),
-                new MetricResult("threshold", 0.3, null, ""))));
+                new MetricResult("threshold", 0.3, null, "")),
+            "SM-DELVM",
+            Map.of("hidden units", 8.0)));
   }
 
   @Test

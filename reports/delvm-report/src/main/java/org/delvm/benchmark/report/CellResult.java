@@ -11,6 +11,9 @@ import java.util.Map;
  * @param experiment the paper's figure, table or section the cell reproduces
  * @param status {@code completed}, {@code diverged} or {@code failed}
  * @param message why a cell did not complete, or empty
+ * @param series the curve this cell belongs to in its experiment's plot (e.g. {@code SM-DELVM})
+ * @param coordinates where the cell sits on the experiment's sweep axes (e.g. hidden units 2048,
+ *     layers 1); the report plots the metrics against them
  */
 public record CellResult(
     String id,
@@ -25,11 +28,18 @@ public record CellResult(
     double trainSeconds,
     double samplesPerSecond,
     List<Double> epochLosses,
-    List<MetricResult> metrics) {
+    List<MetricResult> metrics,
+    String series,
+    Map<String, Double> coordinates) {
 
   public CellResult {
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     epochLosses = List.copyOf(epochLosses);
     metrics = List.copyOf(metrics);
+    series = series == null ? "" : series;
+    coordinates =
+        coordinates == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(coordinates));
   }
 }

@@ -35,7 +35,9 @@ class ReportWriterTest {
             List.of(
                 new MetricResult("precision", 91.234, 90.57, "%"),
                 new MetricResult("F1", 95.0, 94.81, "%"),
-                new MetricResult("threshold", 0.75, null, "")));
+                new MetricResult("threshold", 0.75, null, "")),
+            "SM-DELVM",
+            Map.of("hidden units", 2048.0));
     DatasetRecord data =
         new DatasetRecord(
             "ecg5000",

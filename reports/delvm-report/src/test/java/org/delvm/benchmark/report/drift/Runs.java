@@ -45,7 +45,9 @@ final class Runs {
         0.5,
         1000.0,
         List.of(-1.0),
-        metrics);
+        metrics,
+        "SM-DELVM",
+        Map.of());
   }
 
   static Reproduction run(CellResult... cells) {
