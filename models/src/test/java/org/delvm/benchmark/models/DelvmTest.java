@@ -20,23 +20,23 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class DelvmTest {
 
-  static List<String> mlpCases() {
-    return ReferenceVectors.mlpCases();
+  static List<String> allCases() {
+    return ReferenceVectors.allCases();
   }
 
   @ParameterizedTest
-  @MethodSource("mlpCases")
+  @MethodSource("allCases")
   void energyAndItsGradientMatchPyTorch(String name) {
     JsonNode c = ReferenceVectors.testCase(name);
-    Delvm model = new Delvm(ReferenceVectors.mlp(c));
-    INDArray x = ReferenceVectors.array(c.get("x"));
+    Delvm model = new Delvm(ReferenceVectors.network(c));
+    INDArray x = ReferenceVectors.rows(c.get("x"));
     assertArrayEquals(
         ReferenceVectors.array(c.get("energy")).toDoubleVector(),
         model.energy(x).toDoubleVector(),
         1e-12);
     // grad_x E = x - J^T f, so the residual of the reconstruction is PyTorch's grad_x E.
     assertArrayEquals(
-        ReferenceVectors.array(c.get("grad_x_energy")).dup('c').data().asDouble(),
+        ReferenceVectors.rows(c.get("grad_x_energy")).dup('c').data().asDouble(),
         x.sub(model.reconstruction(x)).dup('c').data().asDouble(),
         1e-12);
   }
@@ -51,11 +51,21 @@ class DelvmTest {
         new Object[] {Activation.RELU, List.of(7, 5)},
         new Object[] {Activation.SOFTPLUS, List.of(7, 5, 4)},
         new Object[] {Activation.TANH, List.of(7, 5)},
-        new Object[] {Activation.SIGMOID, List.of(6, 5)});
+        new Object[] {Activation.SIGMOID, List.of(6, 5)},
+        // CNNs on 1 x 3 x 3 images, where zero padding touches every border:
+        // negative widths encode {filters, kernel} pairs, see randomModel.
+        new Object[] {Activation.RELU, List.of(-2, -3)},
+        new Object[] {Activation.SOFTPLUS, List.of(-2, -2)},
+        new Object[] {Activation.RELU, List.of(-2, -3, -2, -2)},
+        new Object[] {Activation.TANH, List.of(-3, -1, -2, -3)});
   }
 
+  /** An MLP with the given widths, or a CNN when they are negative (filters, kernel) pairs. */
   private static Delvm randomModel(Activation activation, List<Integer> widths) {
-    Mlp mlp = Mlp.initialise(6, widths, activation, 3L, DataType.DOUBLE);
+    LayeredNetwork mlp =
+        widths.get(0) > 0
+            ? Mlp.initialise(6, widths, activation, 3L, DataType.DOUBLE)
+            : cnn(activation, widths);
     Nd4j.getRandom().setSeed(17);
     for (Parameter p : mlp.parameters()) {
       p.value().addi(Nd4j.rand(DataType.DOUBLE, p.value().shape()).subi(0.5));
@@ -68,15 +78,16 @@ class DelvmTest {
   void hessianTraceMatchesFiniteDifferencesOfTheEnergy(
       Activation activation, List<Integer> widths) {
     Delvm model = randomModel(activation, widths);
+    int d = model.inputSize();
     Nd4j.getRandom().setSeed(5);
-    INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 6);
+    INDArray x = Nd4j.rand(DataType.DOUBLE, 4, d);
     double h = 1e-4;
     double[] analytic = model.energyLaplacian(x).toDoubleVector();
     for (int n = 0; n < 4; n++) {
       INDArray row = x.getRow(n, true).dup();
       double e0 = model.energy(row).getDouble(0);
       double trace = 0;
-      for (int i = 0; i < 6; i++) {
+      for (int i = 0; i < d; i++) {
         double xi = row.getDouble(0, i);
         row.putScalar(0, i, xi + h);
         double plus = model.energy(row).getDouble(0);
@@ -94,14 +105,15 @@ class DelvmTest {
   void hessianQuadraticFormMatchesSecondDifferencesAlongTheDirection(
       Activation activation, List<Integer> widths) {
     Delvm model = randomModel(activation, widths);
+    int d = model.inputSize();
     Nd4j.getRandom().setSeed(6);
     int n = 3;
     int k = 2;
-    INDArray x = Nd4j.rand(DataType.DOUBLE, n, 6);
-    INDArray v = Nd4j.randn(DataType.DOUBLE, (long) k * n, 6);
+    INDArray x = Nd4j.rand(DataType.DOUBLE, n, d);
+    INDArray v = Nd4j.randn(DataType.DOUBLE, (long) k * n, d);
     Graph g = new Graph(DataType.DOUBLE, false);
-    Node input = g.input(n, 6);
-    Node directions = g.input((long) k * n, 6);
+    Node input = g.input(n, d);
+    Node directions = g.input((long) k * n, d);
     Node form = model.build(g, input).hessianQuadraticForm(directions, k);
     input.value().assign(x);
     directions.value().assign(v);
@@ -120,6 +132,27 @@ class DelvmTest {
         assertEquals(second, analytic, 1e-5 * Math.max(1, Math.abs(second)), "v" + i + " x" + s);
       }
     }
+  }
+
+  private static LayeredNetwork cnn(Activation activation, List<Integer> pairs) {
+    List<Integer> filters = new java.util.ArrayList<>();
+    List<Integer> kernels = new java.util.ArrayList<>();
+    for (int i = 0; i < pairs.size(); i += 2) {
+      filters.add(-pairs.get(i));
+      kernels.add(-pairs.get(i + 1));
+    }
+    return Cnn.initialise(1, 3, 3, filters, kernels, activation, 3L, DataType.DOUBLE);
+  }
+
+  @Test
+  void aKernelLargerThanTheImageIsRejected() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Cnn.initialise(
+                    1, 4, 4, List.of(3), List.of(5), Activation.RELU, 1L, DataType.FLOAT));
+    assertTrue(e.getMessage().contains("kernel 5x5 is larger than the 4x4 input"), e.getMessage());
   }
 
   @Test

@@ -36,7 +36,7 @@ public final class ReferenceVectors {
   }
 
   /** The case's MLP (e.g. {@code mlp-2layer-tanh}), its weights in double precision. */
-  public static Mlp mlp(JsonNode c) {
+  public static LayeredNetwork mlp(JsonNode c) {
     String name = c.get("name").asText();
     Activation activation =
         Activation.valueOf(name.substring(name.lastIndexOf('-') + 1).toUpperCase(Locale.ROOT));
@@ -48,6 +48,37 @@ public final class ReferenceVectors {
       biases.add(array(params.get("b" + l)));
     }
     return Mlp.of(activation, weights, biases);
+  }
+
+  /** The case's network, MLP or CNN, its weights in double precision. */
+  public static LayeredNetwork network(JsonNode c) {
+    if (!c.get("name").asText().startsWith("conv")) {
+      return mlp(c);
+    }
+    JsonNode shape = c.get("input_shape");
+    JsonNode params = c.get("params");
+    List<INDArray> weights = new ArrayList<>();
+    List<INDArray> biases = new ArrayList<>();
+    for (int l = 1; params.has("W" + l); l++) {
+      weights.add(array(params.get("W" + l)));
+      biases.add(array(params.get("b" + l)));
+    }
+    return Cnn.of(
+        shape.get(1).asInt(), shape.get(2).asInt(), shape.get(3).asInt(), Activation.RELU, weights, biases);
+  }
+
+  /** A per-sample array (n x ...) flattened to n x rest, as models take images. */
+  public static INDArray rows(JsonNode node) {
+    INDArray a = array(node);
+    return a.dup('c').reshape(a.shape()[0], a.length() / a.shape()[0]);
+  }
+
+  /** Every case: the MLPs and the CNNs. */
+  public static List<String> allCases() {
+    List<String> all = new ArrayList<>(mlpCases());
+    all.add("conv-1layer-relu-3x3-pad1");
+    all.add("conv-2layer-relu-3x3-pad1");
+    return all;
   }
 
   /** The names of the MLP cases. */
@@ -63,21 +94,25 @@ public final class ReferenceVectors {
 
   /** A JSON array of any nesting as a double INDArray of its natural shape. */
   public static INDArray array(JsonNode node) {
-    if (!node.isArray()) {
-      return Nd4j.scalar(node.asDouble());
+    List<Long> shape = new ArrayList<>();
+    for (JsonNode n = node; n.isArray(); n = n.get(0)) {
+      shape.add((long) n.size());
     }
-    int rows = node.size();
-    if (!node.get(0).isArray()) {
-      double[] v = new double[rows];
-      for (int i = 0; i < rows; i++) {
-        v[i] = node.get(i).asDouble();
-      }
-      return Nd4j.createFromArray(v);
+    List<Double> values = new ArrayList<>();
+    flatten(node, values);
+    double[] data = values.stream().mapToDouble(Double::doubleValue).toArray();
+    if (shape.isEmpty()) {
+      return Nd4j.scalar(data[0]);
     }
-    double[][] v = new double[rows][];
-    for (int i = 0; i < rows; i++) {
-      v[i] = array(node.get(i)).toDoubleVector();
-    }
-    return Nd4j.createFromArray(v).castTo(DataType.DOUBLE);
+    return Nd4j.createFromArray(data).reshape(shape.stream().mapToLong(Long::longValue).toArray());
   }
+
+  private static void flatten(JsonNode node, List<Double> values) {
+    if (node.isArray()) {
+      node.forEach(child -> flatten(child, values));
+    } else {
+      values.add(node.asDouble());
+    }
+  }
+
 }

@@ -19,7 +19,7 @@ class SamplersTest {
 
   private static final int CHAINS = 10000;
 
-  private final Mlp linear =
+  private final LayeredNetwork linear =
       Mlp.of(
           Activation.LINEAR,
           List.of(Nd4j.createFromArray(new double[][] {{0.6, 0.2}, {-0.1, 0.5}})),

@@ -135,6 +135,16 @@ public final class Graph {
     return add(new Ops.SumBlocks(a, blocks));
   }
 
+  /** conv(x, W) + b with stride 1 and same padding; {@code bias} (1 x filters) may be null. */
+  public Node conv2d(Node x, Node weights, Node bias, ConvShape shape) {
+    return add(new ConvOps.Conv2d(x, weights, bias, shape));
+  }
+
+  /** The adjoint of {@link #conv2d} without bias: W^T u, filters to channels. */
+  public Node convTranspose(Node u, Node weights, ConvShape shape) {
+    return add(new ConvOps.ConvTranspose(u, weights, shape));
+  }
+
   /** Recomputes every node from the inputs' current values. */
   public void forward() {
     for (Node n : nodes) {

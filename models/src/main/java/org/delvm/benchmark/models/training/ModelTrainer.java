@@ -58,10 +58,7 @@ public final class ModelTrainer {
             : objective.prepare(
                 new Objective.Context(model, n % batchSize, data, settings.seed() + 1));
     List<Parameter> parameters = fullStep.parameters();
-    List<AdamUpdater> updaters = new ArrayList<>();
-    for (Parameter p : parameters) {
-      updaters.add(adamFor(p));
-    }
+    Optimiser optimiser = optimiser(parameters);
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -84,11 +81,7 @@ public final class ModelTrainer {
           return stopped(epochLosses, start, epoch, n, "loss " + loss + " at epoch " + epoch);
         }
         lossSum += loss * rows;
-        for (int p = 0; p < parameters.size(); p++) {
-          INDArray gradient = parameters.get(p).gradient();
-          updaters.get(p).applyUpdater(gradient, iteration, epoch - 1);
-          parameters.get(p).value().subi(gradient);
-        }
+        optimiser.update(iteration, epoch - 1);
         iteration++;
       }
       if (!parametersFinite(parameters)) {
@@ -108,6 +101,45 @@ public final class ModelTrainer {
         seconds,
         (double) n * settings.epochs() / seconds,
         "");
+  }
+
+  /**
+   * The optimiser {@link #train} uses: Adam with this trainer's learning rate per layer, over the
+   * given parameters, with its own state. Exposed so that benchmarks time exactly the training's
+   * per-batch work: {@code step.run()} followed by {@link Optimiser#update}.
+   */
+  public Optimiser optimiser(List<Parameter> parameters) {
+    List<AdamUpdater> updaters = new ArrayList<>();
+    for (Parameter p : parameters) {
+      updaters.add(adamFor(p));
+    }
+    return new Optimiser(List.copyOf(parameters), List.copyOf(updaters));
+  }
+
+  /** Adam state for a fixed list of parameters; updates them in place from their gradients. */
+  public static final class Optimiser {
+    private final List<Parameter> parameters;
+    private final List<AdamUpdater> updaters;
+
+    private Optimiser(List<Parameter> parameters, List<AdamUpdater> updaters) {
+      this.parameters = parameters;
+      this.updaters = updaters;
+    }
+
+    /**
+     * One Adam step from the gradients the last {@link Objective.TrainingStep#run()} wrote; the
+     * gradient buffers are overwritten with the applied update.
+     *
+     * @param iteration the number of updates before this one (Adam's bias correction)
+     * @param epoch zero-based epoch (for learning-rate schedules)
+     */
+    public void update(int iteration, int epoch) {
+      for (int p = 0; p < parameters.size(); p++) {
+        INDArray gradient = parameters.get(p).gradient();
+        updaters.get(p).applyUpdater(gradient, iteration, epoch);
+        parameters.get(p).value().subi(gradient);
+      }
+    }
   }
 
   private AdamUpdater adamFor(Parameter p) {

@@ -1,5 +1,6 @@
 package org.delvm.benchmark.models.objectives;
 
+import org.delvm.benchmark.models.LayeredNetwork;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -24,7 +25,7 @@ class AgreementWithScoreMatchingTest {
   private static final int RUNS = 8;
 
   private static Delvm model(Activation activation) {
-    Mlp mlp = Mlp.initialise(5, List.of(6, 4), activation, 3L, DataType.DOUBLE);
+    LayeredNetwork mlp = Mlp.initialise(5, List.of(6, 4), activation, 3L, DataType.DOUBLE);
     Nd4j.getRandom().setSeed(9);
     for (Parameter p : mlp.parameters()) {
       p.value().addi(Nd4j.rand(DataType.DOUBLE, p.value().shape()).subi(0.5).muli(0.4));
@@ -81,7 +82,7 @@ class AgreementWithScoreMatchingTest {
   @ParameterizedTest
   @CsvSource({"0.5", "1.0"})
   void denoisingScoreMatchingMatchesItsExpectationForAQuadraticEnergy(double sigma) {
-    Mlp linear = Mlp.initialise(5, List.of(3), Activation.LINEAR, 6L, DataType.DOUBLE);
+    LayeredNetwork linear = Mlp.initialise(5, List.of(3), Activation.LINEAR, 6L, DataType.DOUBLE);
     linear.bias(0).value().assign(Nd4j.createFromArray(0.3, -0.2, 0.1).reshape(1, 3));
     Delvm model = new Delvm(linear);
     INDArray x = Nd4j.rand(DataType.DOUBLE, 8, 5);

@@ -1,5 +1,6 @@
 package org.delvm.benchmark.models.objectives;
 
+import org.delvm.benchmark.models.LayeredNetwork;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -37,7 +38,9 @@ class GradientCheckTest {
         List.of(
             new Object[] {Activation.SOFTPLUS, List.of(7, 4)},
             new Object[] {Activation.TANH, List.of(6)},
-            new Object[] {Activation.RELU, List.of(6, 5)});
+            new Object[] {Activation.RELU, List.of(6, 5)},
+            new Object[] {Activation.SOFTPLUS, List.of(-2, -3, -2, -2)},
+            new Object[] {Activation.RELU, List.of(-3, -3)});
     return options.entrySet().stream()
         .flatMap(
             o ->
@@ -45,16 +48,31 @@ class GradientCheckTest {
                     .map(net -> Arguments.of(o.getKey(), o.getValue(), net[0], net[1])));
   }
 
+  private static LayeredNetwork cnn(Activation activation, List<Integer> pairs) {
+    List<Integer> filters = new java.util.ArrayList<>();
+    List<Integer> kernels = new java.util.ArrayList<>();
+    for (int i = 0; i < pairs.size(); i += 2) {
+      filters.add(-pairs.get(i));
+      kernels.add(-pairs.get(i + 1));
+    }
+    return org.delvm.benchmark.models.Cnn.initialise(
+        1, 3, 3, filters, kernels, activation, 21L, DataType.DOUBLE);
+  }
+
   @ParameterizedTest(name = "{0} on {2} {3}")
   @MethodSource("objectives")
   void gradientMatchesCentralDifferences(
       String name, Map<String, ?> options, Activation activation, List<Integer> widths) {
-    Mlp mlp = Mlp.initialise(5, widths, activation, 21L, DataType.DOUBLE);
+    // Negative widths are CNN (filters, kernel) pairs on 1 x 3 x 3 images.
+    LayeredNetwork mlp =
+        widths.get(0) > 0
+            ? Mlp.initialise(5, widths, activation, 21L, DataType.DOUBLE)
+            : cnn(activation, widths);
     Nd4j.getRandom().setSeed(5);
     for (Parameter p : mlp.parameters()) {
       p.value().addi(Nd4j.rand(DataType.DOUBLE, p.value().shape()).subi(0.5).muli(0.4));
     }
-    INDArray x = Nd4j.rand(DataType.DOUBLE, 6, 5);
+    INDArray x = Nd4j.rand(DataType.DOUBLE, 6, mlp.inputSize());
     GraphStep step =
         (GraphStep)
             Objectives.create(name, options)

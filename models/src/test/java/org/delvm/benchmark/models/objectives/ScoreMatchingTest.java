@@ -1,5 +1,6 @@
 package org.delvm.benchmark.models.objectives;
 
+import org.delvm.benchmark.models.LayeredNetwork;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +32,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class ScoreMatchingTest {
 
   static Stream<Arguments> referenceCases() {
-    return ReferenceVectors.mlpCases().stream()
+    return ReferenceVectors.allCases().stream()
         .flatMap(c -> Stream.of(Arguments.of(c, "sm"), Arguments.of(c, "sm-printed")));
   }
 
@@ -39,9 +40,9 @@ class ScoreMatchingTest {
   @MethodSource("referenceCases")
   void lossPerSampleValuesAndEveryGradientMatchPyTorch(String caseName, String objectiveName) {
     JsonNode c = ReferenceVectors.testCase(caseName);
-    Mlp mlp = ReferenceVectors.mlp(c);
+    LayeredNetwork mlp = ReferenceVectors.network(c);
     Delvm model = new Delvm(mlp);
-    INDArray x = ReferenceVectors.array(c.get("x"));
+    INDArray x = ReferenceVectors.rows(c.get("x"));
     JsonNode expected = c.get(objectiveName);
     ScoreMatching objective = (ScoreMatching) Objectives.create(objectiveName);
 
@@ -85,14 +86,14 @@ class ScoreMatchingTest {
   }
 
   /** A DELVM with a linear f is Gaussian with precision I - W^T W; its covariance. */
-  static INDArray modelCovariance(Mlp linear) {
+  static INDArray modelCovariance(LayeredNetwork linear) {
     INDArray w = linear.weights(0).value();
     INDArray precision = Nd4j.eye(2).castTo(DataType.DOUBLE).subi(w.transpose().mmul(w));
     return org.nd4j.linalg.inverse.InvertMatrix.invert(precision, false);
   }
 
-  private static Mlp fitLinearDelvm(String objective, INDArray data) {
-    Mlp linear = Mlp.initialise(2, List.of(2), Activation.LINEAR, 4L, DataType.DOUBLE);
+  private static LayeredNetwork fitLinearDelvm(String objective, INDArray data) {
+    LayeredNetwork linear = Mlp.initialise(2, List.of(2), Activation.LINEAR, 4L, DataType.DOUBLE);
     new ModelTrainer(new TrainingSettings(60, 500, new double[] {0.05}, 8L), p -> {})
         .train(new Delvm(linear), Objectives.create(objective), data);
     return linear;

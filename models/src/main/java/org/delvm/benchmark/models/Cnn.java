@@ -1,0 +1,68 @@
+package org.delvm.benchmark.models;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.delvm.benchmark.models.graph.Activation;
+import org.delvm.benchmark.models.graph.ConvShape;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Convolutional networks (the paper's CNN f): stride-1 convolutions with same zero padding and one
+ * activation, no pooling inside f (the paper pools only the features it gives the classifier), so
+ * every layer keeps the image's height and width.
+ */
+public final class Cnn {
+
+  private Cnn() {}
+
+  /**
+   * Glorot-uniform weights and zero biases, drawn from {@link Random} with the seed.
+   *
+   * @param filters filters of each layer
+   * @param kernels square kernel size of each layer
+   */
+  public static LayeredNetwork initialise(
+      int channels,
+      int height,
+      int width,
+      List<Integer> filters,
+      List<Integer> kernels,
+      Activation activation,
+      long seed,
+      DataType type) {
+    if (filters.isEmpty() || filters.size() != kernels.size()) {
+      throw new IllegalArgumentException(
+          "a CNN needs one kernel size per layer, got filters " + filters + " and kernels " + kernels);
+    }
+    Random random = new Random(seed);
+    List<Layer> layers = new ArrayList<>();
+    int in = channels;
+    for (int l = 0; l < filters.size(); l++) {
+      ConvShape shape = new ConvShape(in, height, width, filters.get(l), kernels.get(l));
+      layers.add(ConvLayer.glorot(l, shape, random, type));
+      in = filters.get(l);
+    }
+    return new LayeredNetwork("CNN " + channels + "x" + height + "x" + width, layers, activation);
+  }
+
+  /** A network with the given weights (filters x channels x k x k) and biases, by reference. */
+  public static LayeredNetwork of(
+      int channels,
+      int height,
+      int width,
+      Activation activation,
+      List<INDArray> weights,
+      List<INDArray> biases) {
+    List<Layer> layers = new ArrayList<>();
+    int in = channels;
+    for (int l = 0; l < weights.size(); l++) {
+      long[] w = weights.get(l).shape();
+      ConvShape shape = new ConvShape(in, height, width, (int) w[0], (int) w[2]);
+      layers.add(new ConvLayer(l, shape, weights.get(l), biases.get(l)));
+      in = (int) w[0];
+    }
+    return new LayeredNetwork("CNN " + channels + "x" + height + "x" + width, layers, activation);
+  }
+}
