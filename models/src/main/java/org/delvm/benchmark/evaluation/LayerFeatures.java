@@ -1,0 +1,88 @@
+package org.delvm.benchmark.evaluation;
+
+import java.util.List;
+import org.delvm.benchmark.models.ConvLayer;
+import org.delvm.benchmark.models.Delvm;
+import org.delvm.benchmark.models.LayeredNetwork;
+import org.delvm.benchmark.models.graph.ConvShape;
+import org.delvm.benchmark.models.graph.Graph;
+import org.delvm.benchmark.models.graph.Node;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The paper's learned features: the output of every layer of f, each convolutional feature map
+ * max-pooled with a 2 x 2 window (stride 2), concatenated. Dense layers are taken as they are.
+ */
+public final class LayerFeatures {
+
+  private static final int CHUNK = 256;
+
+  private LayerFeatures() {}
+
+  /** Number of features per sample for this network. */
+  public static int size(LayeredNetwork network) {
+    int total = 0;
+    for (int l = 0; l < network.depth(); l++) {
+      if (network.layer(l) instanceof ConvLayer conv) {
+        ConvShape s = conv.shape();
+        total += s.filters() * (s.height() / 2) * (s.width() / 2);
+      } else {
+        total += network.layer(l).outputSize();
+      }
+    }
+    return total;
+  }
+
+  /** The features of every row of x (n x d), as float arrays for the classifier. */
+  public static float[][] of(Delvm model, INDArray x) {
+    if (!(model.network() instanceof LayeredNetwork network)) {
+      throw new IllegalArgumentException("layer features need a layered network, got " + model.describe());
+    }
+    int n = (int) x.rows();
+    float[][] features = new float[n][size(network)];
+    Graph g = null;
+    Node input = null;
+    List<Node> layers = null;
+    for (int from = 0; from < n; from += CHUNK) {
+      int rows = Math.min(CHUNK, n - from);
+      if (g == null || input.shape()[0] != rows) {
+        g = new Graph(model.dataType(), false);
+        input = g.input(rows, model.inputSize());
+        layers = model.build(g, input).features();
+      }
+      input.value().assign(x.get(NDArrayIndex.interval(from, from + rows), NDArrayIndex.all()));
+      g.forward();
+      int offset = 0;
+      for (int l = 0; l < layers.size(); l++) {
+        INDArray layer = pooled(network, l, layers.get(l).value());
+        int width = (int) layer.columns();
+        float[][] block = layer.toFloatMatrix();
+        for (int i = 0; i < rows; i++) {
+          System.arraycopy(block[i], 0, features[from + i], offset, width);
+        }
+        offset += width;
+      }
+    }
+    return features;
+  }
+
+  private static INDArray pooled(LayeredNetwork network, int l, INDArray output) {
+    if (!(network.layer(l) instanceof ConvLayer conv)) {
+      return output;
+    }
+    ConvShape s = conv.shape();
+    INDArray maps = output.reshape('c', output.rows(), s.filters(), s.height(), s.width());
+    INDArray pooled =
+        Nd4j.create(output.dataType(), output.rows(), s.filters(), s.height() / 2, s.width() / 2);
+    // kernel 2x2, stride 2, no padding, no dilation, truncate odd edges, NCHW
+    Nd4j.exec(
+        org.nd4j.linalg.api.ops.DynamicCustomOp.builder("maxpool2d")
+            .addInputs(maps)
+            .addOutputs(pooled)
+            .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 0)
+            .build());
+    return pooled.reshape(output.rows(), pooled.length() / output.rows());
+  }
+}
