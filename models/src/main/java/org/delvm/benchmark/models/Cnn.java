@@ -32,6 +32,27 @@ public final class Cnn {
       Activation activation,
       long seed,
       DataType type) {
+    return initialise(
+        channels,
+        height,
+        width,
+        filters,
+        kernels,
+        java.util.Collections.nCopies(filters.size(), activation),
+        seed,
+        type);
+  }
+
+  /** As above, with one activation per layer. */
+  public static LayeredNetwork initialise(
+      int channels,
+      int height,
+      int width,
+      List<Integer> filters,
+      List<Integer> kernels,
+      List<Activation> activations,
+      long seed,
+      DataType type) {
     if (filters.isEmpty() || filters.size() != kernels.size()) {
       throw new IllegalArgumentException(
           "a CNN needs one kernel size per layer, got filters " + filters + " and kernels " + kernels);
@@ -44,7 +65,8 @@ public final class Cnn {
       layers.add(ConvLayer.glorot(l, shape, random, type));
       in = filters.get(l);
     }
-    return new LayeredNetwork("CNN " + channels + "x" + height + "x" + width, layers, activation);
+    return new LayeredNetwork(
+        "CNN " + channels + "x" + height + "x" + width, layers, activations);
   }
 
   /** A network with the given weights (filters x channels x k x k) and biases, by reference. */

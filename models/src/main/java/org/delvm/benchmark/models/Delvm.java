@@ -64,7 +64,13 @@ public final class Delvm implements EnergyModel {
 
       @Override
       public Node energyLaplacian() {
-        return g.scale(g.addScalar(f.jacobianTrace(), -inputSize()), -1.0);
+        // tr(Hessian E) = d - ||J||_F^2 - sum_j f_j Laplacian(f_j)
+        Node trace = f.squaredJacobianNorm();
+        Node laplacians = f.weightedLaplacian(f.output());
+        if (laplacians != null) {
+          trace = g.add(trace, laplacians);
+        }
+        return g.scale(g.addScalar(trace, -inputSize()), -1.0);
       }
 
       @Override

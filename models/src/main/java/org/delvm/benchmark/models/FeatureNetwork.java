@@ -37,11 +37,15 @@ public interface FeatureNetwork {
     /** J(x)^T u for u of shape n x m: a transposed pass, n x d. */
     Node transposeJacobianTimes(Node u);
 
+    /** ||J||_F^2 per sample, n x 1. Closed form for one layer; otherwise d forward-mode passes. */
+    Node squaredJacobianNorm();
+
     /**
-     * ||J||_F^2 + sum_j f_j Laplacian(f_j) per sample (n x 1): the part of -tr(Hessian E) of a
-     * DELVM that depends on f. Closed form for one layer; otherwise d forward-mode passes.
+     * sum_j c_j Laplacian(f_j) per sample (n x 1) for weights c (n x m); null when f is piecewise
+     * linear (the Laplacians vanish almost everywhere). Closed form for one layer; otherwise d
+     * forward-mode passes, shared with {@link #squaredJacobianNorm()}.
      */
-    Node jacobianTrace();
+    Node weightedLaplacian(Node c);
 
     /**
      * Forward-mode ("jet") pass along k directions given block-major as a k*n x d node: J v and,

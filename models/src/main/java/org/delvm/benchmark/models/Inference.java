@@ -24,7 +24,8 @@ final class Inference {
   private final EnergyModel model;
   private Graph graph;
   private Node input;
-  private Node[] outputs;
+  private Quantity built;
+  private Node output;
 
   Inference(EnergyModel model) {
     this.model = model;
@@ -63,19 +64,22 @@ final class Inference {
   }
 
   private INDArray evaluate(INDArray chunk, Quantity quantity) {
-    if (graph == null || input.shape()[0] != chunk.rows()) {
+    // Only the requested quantity is built: an autoencoder, say, has no Laplacian.
+    if (graph == null || built != quantity || input.shape()[0] != chunk.rows()) {
       graph = new Graph(model.dataType(), false);
       input = graph.input(chunk.rows(), model.inputSize());
       EnergyModel.EnergyGraph e = model.build(graph, input);
-      Node reconstruction = e.reconstruction();
-      Node residual = graph.sub(input, reconstruction);
-      outputs =
-          new Node[] {
-            e.energy(), reconstruction, graph.sumSquaresRows(residual), e.energyLaplacian()
+      output =
+          switch (quantity) {
+            case ENERGY -> e.energy();
+            case RECONSTRUCTION -> e.reconstruction();
+            case RECONSTRUCTION_ERROR -> graph.sumSquaresRows(graph.sub(input, e.reconstruction()));
+            case LAPLACIAN -> e.energyLaplacian();
           };
+      built = quantity;
     }
     input.value().assign(chunk);
     graph.forward();
-    return outputs[quantity.ordinal()].value();
+    return output.value();
   }
 }

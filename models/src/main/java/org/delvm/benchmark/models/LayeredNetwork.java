@@ -12,16 +12,25 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * f = sigma(L_K(... sigma(L_1(x)))) for affine layers L_l (dense or convolutional) and one
- * activation: the FFNN and the CNN of the paper. Built by {@link Mlp} and {@link Cnn}.
+ * f = sigma_K(L_K(... sigma_1(L_1(x)))) for affine layers L_l (dense or convolutional), each with
+ * its activation: the FFNN and the CNN of the paper, and the networks of the comparison models.
+ * Built by {@link Mlp} and {@link Cnn}.
  */
 public final class LayeredNetwork implements FeatureNetwork {
 
   private final String kind;
   private final List<Layer> layers;
-  private final Activation activation;
+  private final List<Activation> activations;
 
   LayeredNetwork(String kind, List<Layer> layers, Activation activation) {
+    this(kind, layers, java.util.Collections.nCopies(layers.size(), activation));
+  }
+
+  LayeredNetwork(String kind, List<Layer> layers, List<Activation> activations) {
+    if (activations.size() != layers.size()) {
+      throw new IllegalArgumentException(
+          layers.size() + " layers but " + activations.size() + " activations");
+    }
     for (int l = 1; l < layers.size(); l++) {
       if (layers.get(l).inputSize() != layers.get(l - 1).outputSize()) {
         throw new IllegalArgumentException(
@@ -31,7 +40,7 @@ public final class LayeredNetwork implements FeatureNetwork {
     }
     this.kind = kind;
     this.layers = List.copyOf(layers);
-    this.activation = activation;
+    this.activations = List.copyOf(activations);
   }
 
   public int depth() {
@@ -42,8 +51,13 @@ public final class LayeredNetwork implements FeatureNetwork {
     return layers.get(index);
   }
 
-  public Activation activation() {
-    return activation;
+  public Activation activation(int layer) {
+    return activations.get(layer);
+  }
+
+  /** True when every activation is piecewise linear, so f has no curvature almost everywhere. */
+  private boolean piecewiseLinear() {
+    return activations.stream().allMatch(Activation::piecewiseLinear);
   }
 
   /** The weights of a layer. */
@@ -81,7 +95,10 @@ public final class LayeredNetwork implements FeatureNetwork {
         + "-"
         + layers.stream().map(Layer::describe).collect(Collectors.joining("-"))
         + " "
-        + activation.name().toLowerCase(Locale.ROOT);
+        + activations.stream()
+            .distinct()
+            .map(a -> a.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining("/"));
   }
 
   @Override
@@ -99,32 +116,35 @@ public final class LayeredNetwork implements FeatureNetwork {
     private final List<Node> slopes = new ArrayList<>();
 
     private final List<Node> curvatures = new ArrayList<>();
-    private Node trace;
+    /** The jet along the d unit directions, shared by the deep trace terms. */
+    private Jet basisJet;
 
     LayeredFeatures(Graph g, Node x) {
       this.g = g;
       this.rows = x.shape()[0];
       Node z = x;
-      for (Layer layer : layers) {
-        Layer.Bound b = layer.bind(g);
+      for (int l = 0; l < layers.size(); l++) {
+        Layer.Bound b = layers.get(l).bind(g);
         bound.add(b);
         Node a = b.affine(z);
         preActivations.add(a);
-        z = g.activation(a, activation, 0);
+        z = g.activation(a, activations.get(l), 0);
         outputs.add(z);
       }
     }
 
     private Node slope(int l) {
       while (slopes.size() <= l) {
-        slopes.add(g.activation(preActivations.get(slopes.size()), activation, 1));
+        int k = slopes.size();
+        slopes.add(g.activation(preActivations.get(k), activations.get(k), 1));
       }
       return slopes.get(l);
     }
 
     private Node curvature(int l) {
       while (curvatures.size() <= l) {
-        curvatures.add(g.activation(preActivations.get(curvatures.size()), activation, 2));
+        int k = curvatures.size();
+        curvatures.add(g.activation(preActivations.get(k), activations.get(k), 2));
       }
       return curvatures.get(l);
     }
@@ -150,58 +170,62 @@ public final class LayeredNetwork implements FeatureNetwork {
     }
 
     @Override
-    public Node jacobianTrace() {
-      if (trace == null) {
-        trace = layers.size() == 1 ? closedFormTrace() : forwardModeTrace();
+    public Node squaredJacobianNorm() {
+      if (layers.size() == 1) {
+        // One layer: ||J||_F^2 = sum_j sigma'(a_j)^2 s_j, s_j the squared norm of the weights
+        // reaching output j.
+        return bound.get(0).weightedSquaredWeights(g.mul(slope(0), slope(0)));
       }
-      return trace;
+      Jet jet = basisJet();
+      return g.sumRows(g.sumBlocks(g.mul(jet.tangent(), jet.tangent()), inputSize()));
     }
 
-    /**
-     * One layer: ||J||_F^2 + sum_j f_j Lap(f_j) = sum_j (sigma'(a_j)^2 + sigma(a_j) sigma''(a_j))
-     * s_j with s_j the squared norm of the weights reaching output j.
-     */
-    private Node closedFormTrace() {
-      Node perOutput = g.mul(slope(0), slope(0));
-      if (!activation.piecewiseLinear()) {
-        perOutput = g.add(perOutput, g.mul(output(), curvature(0)));
+    @Override
+    public Node weightedLaplacian(Node c) {
+      if (piecewiseLinear()) {
+        return null;
       }
-      return bound.get(0).weightedSquaredWeights(perOutput);
+      if (layers.size() == 1) {
+        // One layer: Laplacian(f_j) = sigma''(a_j) s_j.
+        return bound.get(0).weightedSquaredWeights(g.mul(c, curvature(0)));
+      }
+      Node laplacians = g.sumBlocks(basisJet().curvature(), inputSize());
+      return g.sumRows(g.mul(c, laplacians));
     }
 
     /** Deep: push the d unit vectors of every sample through the jet pass (d forward passes). */
-    private Node forwardModeTrace() {
-      int d = inputSize();
-      INDArray basis = Nd4j.create(g.dataType(), d * rows, d);
-      for (int i = 0; i < d; i++) {
-        basis.get(NDArrayIndex.interval(i * rows, (i + 1) * rows), NDArrayIndex.point(i)).assign(1);
+    private Jet basisJet() {
+      if (basisJet == null) {
+        int d = inputSize();
+        INDArray basis = Nd4j.create(g.dataType(), d * rows, d);
+        for (int i = 0; i < d; i++) {
+          basis
+              .get(NDArrayIndex.interval(i * rows, (i + 1) * rows), NDArrayIndex.point(i))
+              .assign(1);
+        }
+        basisJet = jet(g.constant(basis), d);
       }
-      Jet jet = jet(g.constant(basis), d);
-      Node squaredNorm = g.sumRows(g.sumBlocks(g.mul(jet.tangent(), jet.tangent()), d));
-      if (jet.curvature() == null) {
-        return squaredNorm;
-      }
-      Node laplacians = g.sumBlocks(jet.curvature(), d);
-      return g.add(squaredNorm, g.sumRows(g.mul(output(), laplacians)));
+      return basisJet;
     }
 
     @Override
     public Jet jet(Node directions, int k) {
       // Per layer, with t = tangent and c = curvature of z_{l-1} along v:
       // t_l = sigma'(a_l) (W_l t), c_l = sigma'(a_l) (W_l c) + sigma''(a_l) (W_l t)^2.
+      // A layer with a piecewise-linear activation adds no curvature of its own but carries
+      // the curvature of the layers below it.
       Node tangent = directions;
       Node curvature = null;
-      boolean smooth = !activation.piecewiseLinear();
       for (int l = 0; l < layers.size(); l++) {
         Node wt = bound.get(l).linear(tangent);
         tangent = g.mulBlocks(wt, slope(l), k);
-        if (smooth) {
-          Node second = g.mulBlocks(g.mul(wt, wt), curvature(l), k);
-          curvature =
-              curvature == null
-                  ? second
-                  : g.add(g.mulBlocks(bound.get(l).linear(curvature), slope(l), k), second);
-        }
+        Node carried =
+            curvature == null ? null : g.mulBlocks(bound.get(l).linear(curvature), slope(l), k);
+        Node own =
+            activations.get(l).piecewiseLinear()
+                ? null
+                : g.mulBlocks(g.mul(wt, wt), curvature(l), k);
+        curvature = carried == null ? own : own == null ? carried : g.add(carried, own);
       }
       return new Jet(tangent, curvature);
     }

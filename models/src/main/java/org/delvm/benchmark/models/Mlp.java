@@ -19,6 +19,13 @@ public final class Mlp {
    */
   public static LayeredNetwork initialise(
       int inputSize, List<Integer> widths, Activation activation, long seed, DataType type) {
+    return initialise(
+        inputSize, widths, java.util.Collections.nCopies(widths.size(), activation), seed, type);
+  }
+
+  /** As above, with one activation per layer. */
+  public static LayeredNetwork initialise(
+      int inputSize, List<Integer> widths, List<Activation> activations, long seed, DataType type) {
     if (inputSize < 1 || widths.isEmpty() || widths.stream().anyMatch(w -> w < 1)) {
       throw new IllegalArgumentException(
           "an MLP needs inputSize >= 1 and positive widths, got " + inputSize + " and " + widths);
@@ -30,7 +37,7 @@ public final class Mlp {
       layers.add(DenseLayer.glorot(layers.size(), in, width, random, type));
       in = width;
     }
-    return new LayeredNetwork("MLP", layers, activation);
+    return new LayeredNetwork("MLP", layers, activations);
   }
 
   /** A network with the given weights (out x in) and biases (length out), used by reference. */

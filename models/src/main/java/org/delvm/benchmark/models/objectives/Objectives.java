@@ -61,6 +61,7 @@ public final class Objectives {
                         o.number("initLow"),
                         o.number("initHigh")))));
     REGISTERED.put("nce", new Entry(Map.of(), o -> new NoiseContrastiveEstimation()));
+    REGISTERED.put("reconstruction", new Entry(Map.of(), o -> new Reconstruction()));
   }
 
   private Objectives() {}

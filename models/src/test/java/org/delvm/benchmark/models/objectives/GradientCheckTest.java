@@ -1,12 +1,16 @@
 package org.delvm.benchmark.models.objectives;
 
-import org.delvm.benchmark.models.LayeredNetwork;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.delvm.benchmark.models.Autoencoder;
+import org.delvm.benchmark.models.Cnn;
 import org.delvm.benchmark.models.Delvm;
+import org.delvm.benchmark.models.Dem;
+import org.delvm.benchmark.models.EnergyModel;
 import org.delvm.benchmark.models.Mlp;
 import org.delvm.benchmark.models.Parameter;
 import org.delvm.benchmark.models.graph.Activation;
@@ -18,65 +22,96 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Every objective's gradient with respect to every parameter against central finite differences in
- * double precision. Random inputs of the step (noise, directions, model samples) are held at their
- * values from the analytic pass, so both sides differentiate the same function.
+ * Every objective's gradient with respect to every parameter, on every kind of model it trains,
+ * against central finite differences in double precision: relative error below 1e-6. Random
+ * inputs of the step (noise, directions, model samples) are held at their values from the
+ * analytic pass, so both sides differentiate the same function.
  */
 class GradientCheckTest {
 
-  static Stream<Arguments> objectives() {
-    Map<String, Map<String, ?>> options =
-        Map.of(
-            "sm", Map.of(),
-            "sm-printed", Map.of(),
-            "ssm", Map.of("projections", 3, "directions", "gaussian", "varianceReduced", false),
-            "dsm", Map.of("sigma", 0.3),
-            "cd", Map.of("k", 2),
-            "pcd-langevin", Map.of("bufferSize", 20, "sgldSteps", 3, "stepSize", 0.01),
-            "nce", Map.of());
-    List<Object[]> networks =
-        List.of(
-            new Object[] {Activation.SOFTPLUS, List.of(7, 4)},
-            new Object[] {Activation.TANH, List.of(6)},
-            new Object[] {Activation.RELU, List.of(6, 5)},
-            new Object[] {Activation.SOFTPLUS, List.of(-2, -3, -2, -2)},
-            new Object[] {Activation.RELU, List.of(-3, -3)});
-    return options.entrySet().stream()
-        .flatMap(
-            o ->
-                networks.stream()
-                    .map(net -> Arguments.of(o.getKey(), o.getValue(), net[0], net[1])));
+  private static final DataType D = DataType.DOUBLE;
+
+  private static final Map<String, Map<String, ?>> OPTIONS =
+      Map.of(
+          "sm", Map.of(),
+          "sm-printed", Map.of(),
+          "ssm", Map.of("projections", 3, "directions", "gaussian", "varianceReduced", false),
+          "dsm", Map.of("sigma", 0.3),
+          "cd", Map.of("k", 2),
+          "pcd-langevin", Map.of("bufferSize", 20, "sgldSteps", 3, "stepSize", 0.01),
+          "nce", Map.of(),
+          "reconstruction", Map.of());
+
+  private record Case(String model, Supplier<EnergyModel> factory, List<String> objectives) {}
+
+  private static final List<String> SCORE_BASED =
+      List.of("sm", "sm-printed", "ssm", "dsm", "pcd-langevin", "nce");
+
+  private static List<Case> cases() {
+    List<String> delvm = new java.util.ArrayList<>(SCORE_BASED);
+    delvm.add("cd");
+    return List.of(
+        new Case(
+            "DELVM MLP softplus 7-4",
+            () -> new Delvm(Mlp.initialise(5, List.of(7, 4), Activation.SOFTPLUS, 21L, D)),
+            delvm),
+        new Case(
+            "DELVM MLP tanh 6",
+            () -> new Delvm(Mlp.initialise(5, List.of(6), Activation.TANH, 21L, D)),
+            delvm),
+        new Case(
+            "DELVM MLP relu 6-5",
+            () -> new Delvm(Mlp.initialise(5, List.of(6, 5), Activation.RELU, 21L, D)),
+            delvm),
+        new Case(
+            "DELVM CNN softplus 2@3-2@2",
+            () ->
+                new Delvm(
+                    Cnn.initialise(1, 3, 3, List.of(2, 2), List.of(3, 2), Activation.SOFTPLUS, 21L, D)),
+            delvm),
+        new Case(
+            "DELVM CNN relu 3@3",
+            () -> new Delvm(Cnn.initialise(1, 3, 3, List.of(3), List.of(3), Activation.RELU, 21L, D)),
+            delvm),
+        new Case(
+            "DEM MLP relu 6 + softplus 4",
+            () -> Dem.mlp(5, List.of(6), Activation.RELU, 4, 21L, D),
+            SCORE_BASED),
+        new Case(
+            "Gaussian-Bernoulli RBM 5-4",
+            () -> Dem.mlp(5, List.of(), Activation.RELU, 4, 21L, D),
+            SCORE_BASED),
+        new Case(
+            "AE 5-4-3",
+            () -> Autoencoder.dense(5, List.of(4, 3), Activation.TANH, 21L, D),
+            List.of("reconstruction")),
+        new Case(
+            "CAE 2@3-1@2",
+            () ->
+                Autoencoder.convolutional(
+                    1, 3, 3, List.of(2, 1), List.of(3, 2), Activation.SOFTPLUS, 21L, D),
+            List.of("reconstruction")));
   }
 
-  private static LayeredNetwork cnn(Activation activation, List<Integer> pairs) {
-    List<Integer> filters = new java.util.ArrayList<>();
-    List<Integer> kernels = new java.util.ArrayList<>();
-    for (int i = 0; i < pairs.size(); i += 2) {
-      filters.add(-pairs.get(i));
-      kernels.add(-pairs.get(i + 1));
-    }
-    return org.delvm.benchmark.models.Cnn.initialise(
-        1, 3, 3, filters, kernels, activation, 21L, DataType.DOUBLE);
+  static Stream<Arguments> objectivesAndModels() {
+    return cases().stream()
+        .flatMap(c -> c.objectives().stream().map(o -> Arguments.of(o, c.model(), c.factory())));
   }
 
-  @ParameterizedTest(name = "{0} on {2} {3}")
-  @MethodSource("objectives")
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("objectivesAndModels")
   void gradientMatchesCentralDifferences(
-      String name, Map<String, ?> options, Activation activation, List<Integer> widths) {
-    // Negative widths are CNN (filters, kernel) pairs on 1 x 3 x 3 images.
-    LayeredNetwork mlp =
-        widths.get(0) > 0
-            ? Mlp.initialise(5, widths, activation, 21L, DataType.DOUBLE)
-            : cnn(activation, widths);
+      String objective, String modelName, Supplier<EnergyModel> factory) {
+    EnergyModel model = factory.get();
     Nd4j.getRandom().setSeed(5);
-    for (Parameter p : mlp.parameters()) {
-      p.value().addi(Nd4j.rand(DataType.DOUBLE, p.value().shape()).subi(0.5).muli(0.4));
+    for (Parameter p : model.parameters()) {
+      p.value().addi(Nd4j.rand(D, p.value().shape()).subi(0.5).muli(0.4));
     }
-    INDArray x = Nd4j.rand(DataType.DOUBLE, 6, mlp.inputSize());
+    INDArray x = Nd4j.rand(D, 6, model.inputSize());
     GraphStep step =
         (GraphStep)
-            Objectives.create(name, options)
-                .prepare(new Objective.Context(new Delvm(mlp), 6, x, 13L));
+            Objectives.create(objective, OPTIONS.get(objective))
+                .prepare(new Objective.Context(model, 6, x, 13L));
     step.batch().assign(x);
     step.run();
 
@@ -98,7 +133,8 @@ class GradientCheckTest {
         double relative = Math.abs(a - numeric) / Math.max(1e-2, Math.abs(a) + Math.abs(numeric));
         assertTrue(
             relative < 1e-6,
-            name + " " + p.name() + "[" + i + "]: analytic " + a + " vs numeric " + numeric);
+            objective + " on " + modelName + ", " + p.name() + "[" + i + "]: analytic " + a
+                + " vs numeric " + numeric);
       }
     }
   }
