@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * energy; the paper's move x' = J^T h is that conditional's mean. Runs many chains at once (one per
  * row) and reuses its buffers between calls.
  */
-public final class DelvmGibbsSampler {
+public final class DelvmGibbsSampler implements GibbsSampling.Sampler {
 
   private final Graph graph;
   private final Node current;
@@ -36,6 +36,7 @@ public final class DelvmGibbsSampler {
    * Runs {@code steps} moves from {@code start} (chains x d, not modified). The returned array is
    * this sampler's buffer, valid until the next call.
    */
+  @Override
   public INDArray run(INDArray start, int steps) {
     INDArray x = current.value().assign(start);
     for (int i = 0; i < steps; i++) {

@@ -13,6 +13,7 @@ import org.delvm.benchmark.models.Dem;
 import org.delvm.benchmark.models.EnergyModel;
 import org.delvm.benchmark.models.Mlp;
 import org.delvm.benchmark.models.Parameter;
+import org.delvm.benchmark.models.Rbm;
 import org.delvm.benchmark.models.graph.Activation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -81,6 +82,7 @@ class GradientCheckTest {
             "Gaussian-Bernoulli RBM 5-4",
             () -> Dem.mlp(5, List.of(), Activation.RELU, 4, 21L, D),
             SCORE_BASED),
+        new Case("binary RBM 5-4", () -> Rbm.initialise(5, 4, 21L, D), List.of("cd")),
         new Case(
             "AE 5-4-3",
             () -> Autoencoder.dense(5, List.of(4, 3), Activation.TANH, 21L, D),
