@@ -18,6 +18,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class LayeredNetwork implements FeatureNetwork {
 
+  /** Memory the exact deep trace may take; beyond it, the network refuses (see basisJet). */
+  private static final double MAX_EXACT_TRACE_GB = 12;
+
   private final String kind;
   private final List<Layer> layers;
   private final List<Activation> activations;
@@ -197,6 +200,7 @@ public final class LayeredNetwork implements FeatureNetwork {
     private Jet basisJet() {
       if (basisJet == null) {
         int d = inputSize();
+        checkForwardModeMemory(d);
         INDArray basis = Nd4j.create(g.dataType(), d * rows, d);
         for (int i = 0; i < d; i++) {
           basis
@@ -206,6 +210,26 @@ public final class LayeredNetwork implements FeatureNetwork {
         basisJet = jet(g.constant(basis), d);
       }
       return basisJet;
+    }
+
+    /**
+     * The exact trace holds d copies of every layer's activations (values, gradients and work
+     * buffers): refuse, with the way out, when that cannot fit rather than die in the allocator.
+     */
+    private void checkForwardModeMemory(int d) {
+      long units = 0;
+      for (Layer layer : layers) {
+        units += layer.outputSize();
+      }
+      double gigabytes = 5.0 * d * rows * units * g.dataType().width() / 1e9;
+      if (gigabytes > MAX_EXACT_TRACE_GB) {
+        throw new IllegalArgumentException(
+            String.format(
+                "exact score matching on %s with batches of %d needs about %.0f GB for its %d"
+                    + " forward-mode passes (limit %.0f GB): use ssm (sliced score matching),"
+                    + " a smaller batch, or one layer (closed form)",
+                describe(), rows, gigabytes, d, MAX_EXACT_TRACE_GB));
+      }
     }
 
     @Override

@@ -120,6 +120,22 @@ class ScoreMatchingTest {
   }
 
   @Test
+  void exactScoreMatchingRefusesADeepNetworkItCannotHold() {
+    LayeredNetwork cnn =
+        org.delvm.benchmark.models.Cnn.initialise(
+            1, 28, 28, List.of(70, 70), List.of(5, 5), Activation.RELU, 1L, DataType.FLOAT);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Objectives.create("sm")
+                    .prepare(
+                        new Objective.Context(
+                            new Delvm(cnn), 100, Nd4j.zeros(DataType.FLOAT, 100, 784), 1L)));
+    assertTrue(e.getMessage().contains("use ssm"), e.getMessage());
+  }
+
+  @Test
   void unknownObjectivesAndOptionsListTheValidOnes() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Objectives.create("sn"));
