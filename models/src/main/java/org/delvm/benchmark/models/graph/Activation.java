@@ -61,6 +61,33 @@ public enum Activation {
       Nd4j.getExecutioner().exec(new Sigmoid(a, scratch));
       horner(SIGMOID_POLYNOMIALS[order], scratch, out);
     }
+  },
+  /**
+   * SiLU (swish), a * sigmoid(a), CEBM's activation. With s = sigmoid(a), the n-th derivative is n
+   * s^(n-1) + a s^(n), each s^(k) a polynomial in s, evaluated as one polynomial in s whose
+   * coefficients are a * P_n[k] + n * P_(n-1)[k].
+   */
+  SILU {
+    @Override
+    void apply(int order, INDArray a, INDArray out, INDArray scratch) {
+      Nd4j.getExecutioner().exec(new Sigmoid(a, scratch));
+      double[] p = SIGMOID_POLYNOMIALS[order];
+      double[] q = order == 0 ? new double[0] : SIGMOID_POLYNOMIALS[order - 1];
+      int top = p.length - 1;
+      out.assign(a).muli(p[top]);
+      if (top < q.length) {
+        out.addi(order * q[top]);
+      }
+      for (int k = top - 1; k >= 0; k--) {
+        out.muli(scratch);
+        if (p[k] != 0) {
+          Nd4j.getBlasWrapper().level1().axpy(a.length(), p[k], a, out);
+        }
+        if (k < q.length && q[k] != 0) {
+          out.addi(order * q[k]);
+        }
+      }
+    }
   };
 
   /** The highest derivative available. */

@@ -145,6 +145,48 @@ public final class Graph {
     return add(new ConvOps.ConvTranspose(u, weights, shape));
   }
 
+  // --- Element-wise and column operations (ElementwiseOps): VAE and CEBM. ---
+
+  /** exp(a), element-wise. */
+  public Node exp(Node a) {
+    return add(new ElementwiseOps.ExpNode(a));
+  }
+
+  /** log(a), element-wise, for positive a. */
+  public Node log(Node a) {
+    return add(new ElementwiseOps.LogNode(a));
+  }
+
+  /** 1 / a, element-wise. */
+  public Node reciprocal(Node a) {
+    return add(new ElementwiseOps.ReciprocalNode(a));
+  }
+
+  /** a / b, element-wise (same shapes), as a * (1 / b). */
+  public Node divide(Node a, Node b) {
+    return mul(a, reciprocal(b));
+  }
+
+  /** a^2, element-wise. */
+  public Node square(Node a) {
+    return add(new ElementwiseOps.SquareNode(a));
+  }
+
+  /** a (n x m) with column j multiplied by row_j; row is 1 x m (e.g. a learned per-unit scale). */
+  public Node mulRowVector(Node a, Node row) {
+    return add(new ElementwiseOps.MulRowVector(a, row));
+  }
+
+  /** Columns [from, to) of a, n x (to - from). */
+  public Node columns(Node a, int from, int to) {
+    return add(new ElementwiseOps.Columns(a, from, to));
+  }
+
+  /** The columns of a followed by those of b (same number of rows). */
+  public Node concatColumns(Node a, Node b) {
+    return add(new ElementwiseOps.ConcatColumns(a, b));
+  }
+
   /** Recomputes every node from the inputs' current values. */
   public void forward() {
     for (Node n : nodes) {

@@ -1,0 +1,182 @@
+package org.delvm.benchmark.models;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.delvm.benchmark.models.graph.Activation;
+import org.delvm.benchmark.models.graph.Graph;
+import org.delvm.benchmark.models.graph.Node;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Conjugate energy-based model (Wu, Esmaeili, Zhou, van de Meent, ICML 2021) with a factorised
+ * Gaussian latent z of dimension K and a standard-normal prior.
+ *
+ * <p>Formulas (from the paper, as we read them). An exponential family over z with sufficient
+ * statistics eta(z) = (z, z^2) per dimension and log-normaliser B; the prior p(z) = exp(lambda0 .
+ * eta(z) - B(lambda0)) with lambda0 = (0, -1/2) (N(0, 1) per dimension); the joint energy E(x, z) =
+ * -(lambda0 + t(x)) . eta(z) + B(lambda0), i.e. p(x, z) proportional to p(z) exp(t(x) . eta(z)),
+ * with a network t(x) giving natural parameters. Conjugacy makes the posterior p(z | x) the same
+ * family with natural parameters lambda0 + t(x), and the marginal energy closed form:
+ *
+ * <pre>
+ *   E(x) = B(lambda0) - B(lambda0 + t(x)),
+ *   B(l1, l2) = -l1^2 / (4 l2) - 1/2 log(-2 l2)   (+ 1/2 log 2 pi, which cancels), per dimension.
+ * </pre>
+ *
+ * With the network output u = (u1, u2) (n x 2K, a linear last layer), t1 = u1 and the precision
+ * part t2 = -softplus(u2) - eps (strictly negative), the posterior precision is p = -2 (l2 + t2) =
+ * 1 + 2 softplus(u2) + 2 eps and, since B(lambda0) = 0,
+ *
+ * <pre>
+ *   E(x) = sum_k [ 1/2 log p_k - t1_k^2 / (2 p_k) ],
+ *   dE/du1 = -t1 / p (minus the posterior mean),   dE/du2 = (1/p + (t1/p)^2) sigmoid(u2),
+ *   grad_x E = J_u(x)^T dE/du   (one transposed pass through the network).
+ * </pre>
+ *
+ * The network is an MLP with SiLU hidden layers (the reference code's activation). Only the energy
+ * and its x-gradient are built: CEBM is trained by {@code pcd-langevin}, which needs nothing else.
+ */
+public final class Cebm implements EnergyModel {
+
+  /** The eps of t2 = -softplus(u2) - eps. */
+  public static final double PRECISION_EPSILON = 1e-3;
+
+  private final LayeredNetwork network;
+  private final int latentSize;
+
+  /** A CEBM over a network whose linear output (2K units) is u = (u1, u2). */
+  public Cebm(LayeredNetwork network) {
+    if (network.outputSize() % 2 != 0) {
+      throw new IllegalArgumentException(
+          "a CEBM network outputs 2K natural parameters, got " + network.outputSize());
+    }
+    if (network.activation(network.depth() - 1) != Activation.LINEAR) {
+      throw new IllegalArgumentException("a CEBM network needs a linear output layer");
+    }
+    this.network = network;
+    this.latentSize = network.outputSize() / 2;
+  }
+
+  /**
+   * Glorot-uniform weights and zero biases from {@link Random} with the seed: hidden layers with
+   * the activation (SiLU in the reference code), then a linear layer of 2K units.
+   */
+  public static Cebm initialise(
+      int inputSize,
+      List<Integer> hiddenWidths,
+      int latentSize,
+      Activation activation,
+      long seed,
+      DataType type) {
+    if (inputSize < 1 || latentSize < 1 || hiddenWidths.stream().anyMatch(w -> w < 1)) {
+      throw new IllegalArgumentException("a CEBM needs positive sizes");
+    }
+    Random random = new Random(seed);
+    List<Layer> layers = new ArrayList<>();
+    List<Activation> activations = new ArrayList<>();
+    int in = inputSize;
+    for (int width : hiddenWidths) {
+      layers.add(DenseLayer.glorot(layers.size(), in, width, random, type));
+      activations.add(activation);
+      in = width;
+    }
+    layers.add(DenseLayer.glorot(layers.size(), in, 2 * latentSize, random, type));
+    activations.add(Activation.LINEAR);
+    return new Cebm(new LayeredNetwork("MLP", layers, activations));
+  }
+
+  public LayeredNetwork network() {
+    return network;
+  }
+
+  public int latentSize() {
+    return latentSize;
+  }
+
+  @Override
+  public int inputSize() {
+    return network.inputSize();
+  }
+
+  @Override
+  public DataType dataType() {
+    return network.parameters().get(0).value().dataType();
+  }
+
+  @Override
+  public List<Parameter> parameters() {
+    return network.parameters();
+  }
+
+  @Override
+  public String describe() {
+    return "CEBM (" + network.describe() + ", Gaussian latent " + latentSize + ")";
+  }
+
+  @Override
+  public EnergyGraph build(Graph g, Node x) {
+    FeatureNetwork.Features f = network.build(g, x);
+    int k = latentSize;
+    Node u = f.output();
+    Node t1 = g.columns(u, 0, k);
+    Node u2 = g.columns(u, k, 2 * k);
+    // Posterior precision p = 1 + 2 softplus(u2) + 2 eps.
+    Node precision =
+        g.addScalar(
+            g.scale(g.activation(u2, Activation.SOFTPLUS, 0), 2.0), 1 + 2 * PRECISION_EPSILON);
+    Node inversePrecision = g.reciprocal(precision);
+    Node posteriorMean = g.mul(t1, inversePrecision);
+    return new EnergyGraph() {
+      private Node energy;
+      private Node gradient;
+
+      @Override
+      public Node energy() {
+        if (energy == null) {
+          // sum_k 1/2 (log p - t1^2 / p)
+          Node perDimension = g.sub(g.log(precision), g.mul(t1, posteriorMean));
+          energy = g.scale(g.sumRows(perDimension), 0.5);
+        }
+        return energy;
+      }
+
+      @Override
+      public Node energyGradient() {
+        if (gradient == null) {
+          Node d1 = g.scale(posteriorMean, -1.0);
+          Node d2 =
+              g.mul(
+                  g.add(inversePrecision, g.square(posteriorMean)),
+                  g.activation(u2, Activation.SOFTPLUS, 1));
+          gradient = f.transposeJacobianTimes(g.concatColumns(d1, d2));
+        }
+        return gradient;
+      }
+
+      @Override
+      public Node energyLaplacian() {
+        throw new UnsupportedOperationException(
+            "CEBM builds only its energy and energy gradient (enough for pcd-langevin); the"
+                + " Laplacian needed by score matching is not implemented");
+      }
+
+      @Override
+      public Node hessianQuadraticForm(Node directions, int count) {
+        throw new UnsupportedOperationException(
+            "CEBM builds only its energy and energy gradient (enough for pcd-langevin); Hessian"
+                + " quadratic forms (sliced score matching) are not implemented");
+      }
+
+      @Override
+      public Node reconstruction() {
+        throw new UnsupportedOperationException("CEBM has no reconstruction of x");
+      }
+
+      @Override
+      public List<Node> features() {
+        return f.layers();
+      }
+    };
+  }
+}

@@ -1,0 +1,169 @@
+package org.delvm.benchmark.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.delvm.benchmark.models.graph.Activation;
+import org.delvm.benchmark.models.graph.Graph;
+import org.delvm.benchmark.models.graph.Node;
+import org.delvm.benchmark.models.objectives.Objectives;
+import org.delvm.benchmark.models.training.ModelTrainer;
+import org.delvm.benchmark.models.training.TrainingResult;
+import org.delvm.benchmark.models.training.TrainingSettings;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class CebmTest {
+
+  /** A small CEBM with weights moved away from Glorot so that t(x) is far from zero. */
+  private static Cebm tiny(int inputSize, int latent, long seed) {
+    Cebm cebm =
+        Cebm.initialise(inputSize, List.of(5, 4), latent, Activation.SILU, seed, DataType.DOUBLE);
+    Nd4j.getRandom().setSeed(seed);
+    for (Parameter p : cebm.parameters()) {
+      p.value().addi(Nd4j.rand(DataType.DOUBLE, p.value().shape()).subi(0.5));
+    }
+    return cebm;
+  }
+
+  private static INDArray energies(Cebm cebm, INDArray x) {
+    Graph g = new Graph(DataType.DOUBLE, false);
+    Node input = g.input(x.shape());
+    Node energy = cebm.build(g, input).energy();
+    input.value().assign(x);
+    g.forward();
+    return energy.value().dup();
+  }
+
+  /**
+   * K = 1, x in R^2: exp(-E(x)) = integral of p(z) exp(t1 z + t2 z^2) dz, p = N(0, 1), i.e. E(x) =
+   * -log integral exp(-E(x, z)) dz with E(x, z) = -t(x) . (z, z^2) - log N(z; 0, 1). The integral
+   * is Simpson's rule on [-40, 40] with step 1e-3 (the integrand is a Gaussian of variance <= 1
+   * with mean |t1| / p < 10 here, so truncation and discretisation errors are far below 1e-9).
+   */
+  @Test
+  void marginalEnergyMatchesNumericalIntegrationOverTheLatent() {
+    Cebm cebm = tiny(2, 1, 3);
+    INDArray x = Nd4j.rand(DataType.DOUBLE, 6, 2).subi(0.5).muli(4);
+    INDArray e = energies(cebm, x);
+    Graph g = new Graph(DataType.DOUBLE, false);
+    Node input = g.input(x.shape());
+    Node u = cebm.network().build(g, input).output();
+    input.value().assign(x);
+    g.forward();
+    for (int s = 0; s < x.rows(); s++) {
+      double t1 = u.value().getDouble(s, 0);
+      double t2 = -Math.log1p(Math.exp(u.value().getDouble(s, 1))) - Cebm.PRECISION_EPSILON;
+      int steps = 80_000;
+      double h = 80.0 / steps;
+      double integral = 0;
+      for (int i = 0; i <= steps; i++) {
+        double z = -40 + i * h;
+        double weight = i == 0 || i == steps ? 1 : (i % 2 == 1 ? 4 : 2);
+        double logIntegrand = t1 * z + t2 * z * z - 0.5 * z * z - 0.5 * Math.log(2 * Math.PI);
+        integral += weight * Math.exp(logIntegrand);
+      }
+      integral *= h / 3;
+      assertTrue(Math.abs(t1) > 0.05, "t1 should be away from 0 for a meaningful test, " + t1);
+      assertEquals(-Math.log(integral), e.getDouble(s), 1e-9, "sample " + s);
+    }
+  }
+
+  @Test
+  void energyGradientMatchesFiniteDifferences() {
+    Cebm cebm = tiny(3, 2, 5);
+    INDArray x = Nd4j.rand(DataType.DOUBLE, 5, 3).subi(0.5).muli(3);
+    Graph g = new Graph(DataType.DOUBLE, false);
+    Node input = g.input(x.shape());
+    EnergyModel.EnergyGraph built = cebm.build(g, input);
+    Node energy = built.energy();
+    Node gradient = built.energyGradient();
+    input.value().assign(x);
+    g.forward();
+    INDArray analytic = gradient.value().dup();
+    double h = 1e-6;
+    for (int s = 0; s < x.rows(); s++) {
+      for (int i = 0; i < x.columns(); i++) {
+        double original = x.getDouble(s, i);
+        input.value().putScalar(new long[] {s, i}, original + h);
+        g.forward();
+        double plus = energy.value().getDouble(s);
+        input.value().putScalar(new long[] {s, i}, original - h);
+        g.forward();
+        double minus = energy.value().getDouble(s);
+        input.value().putScalar(new long[] {s, i}, original);
+        double numeric = (plus - minus) / (2 * h);
+        double a = analytic.getDouble(s, i);
+        double relative = Math.abs(a - numeric) / Math.max(1e-2, Math.abs(a) + Math.abs(numeric));
+        assertTrue(relative < 1e-6, "[" + s + "," + i + "] analytic " + a + " vs " + numeric);
+      }
+    }
+  }
+
+  /**
+   * Parameter gradients of sum E + sum ||grad_x E||^2 (the second term goes through the explicit
+   * dB/dt and the transposed pass) against central differences.
+   */
+  @Test
+  void parameterGradientsMatchFiniteDifferences() {
+    Cebm cebm = tiny(3, 2, 7);
+    INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 3).subi(0.5).muli(3);
+    Graph g = new Graph(DataType.DOUBLE);
+    Node input = g.input(x.shape());
+    EnergyModel.EnergyGraph built = cebm.build(g, input);
+    Node loss = g.add(g.sum(built.energy()), g.sum(g.square(built.energyGradient())));
+    input.value().assign(x);
+    g.forward();
+    g.backward(loss);
+    double h = 1e-6;
+    for (Parameter p : cebm.parameters()) {
+      INDArray analytic = p.gradient().dup();
+      for (long i = 0; i < p.value().length(); i++) {
+        double original = p.value().getDouble(i);
+        p.value().putScalar(i, original + h);
+        g.forward();
+        double plus = loss.value().getDouble(0);
+        p.value().putScalar(i, original - h);
+        g.forward();
+        double minus = loss.value().getDouble(0);
+        p.value().putScalar(i, original);
+        double numeric = (plus - minus) / (2 * h);
+        double a = analytic.getDouble(i);
+        double relative = Math.abs(a - numeric) / Math.max(1e-2, Math.abs(a) + Math.abs(numeric));
+        assertTrue(relative < 1e-6, p.name() + "[" + i + "] analytic " + a + " vs " + numeric);
+      }
+    }
+  }
+
+  @Test
+  void secondOrderTermsAreUnsupportedWithAClearMessage() {
+    Cebm cebm = tiny(2, 1, 1);
+    Graph g = new Graph(DataType.DOUBLE, false);
+    EnergyModel.EnergyGraph built = cebm.build(g, g.input(3, 2));
+    UnsupportedOperationException e =
+        assertThrows(UnsupportedOperationException.class, built::energyLaplacian);
+    assertTrue(e.getMessage().contains("pcd-langevin"));
+  }
+
+  @Test
+  void shortPcdLangevinTrainingCompletes() {
+    Cebm cebm = Cebm.initialise(4, List.of(16), 3, Activation.SILU, 9, DataType.DOUBLE);
+    INDArray data = Nd4j.rand(DataType.DOUBLE, 200, 4);
+    TrainingResult result =
+        new ModelTrainer(new TrainingSettings(3, 50, new double[] {1e-3}, 9), p -> {})
+            .train(
+                cebm,
+                Objectives.create(
+                    "pcd-langevin", Map.of("bufferSize", 100, "sgldSteps", 5, "stepSize", 0.1)),
+                data);
+    assertEquals(TrainingResult.Status.COMPLETED, result.status(), result.message());
+    assertEquals(3, result.epochLosses().size());
+    assertTrue(result.epochLosses().stream().allMatch(Double::isFinite));
+    assertTrue(Double.isFinite(energies(cebm, data).sumNumber().doubleValue()));
+  }
+}
