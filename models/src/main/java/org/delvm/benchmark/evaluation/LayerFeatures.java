@@ -38,7 +38,8 @@ public final class LayerFeatures {
   /** The features of every row of x (n x d), as float arrays for the classifier. */
   public static float[][] of(Delvm model, INDArray x) {
     if (!(model.network() instanceof LayeredNetwork network)) {
-      throw new IllegalArgumentException("layer features need a layered network, got " + model.describe());
+      throw new IllegalArgumentException(
+          "layer features need a layered network, got " + model.describe());
     }
     int n = (int) x.rows();
     float[][] features = new float[n][size(network)];

@@ -31,7 +31,11 @@ public final class LinearProbe {
    * @param perClassAccuracy recall of each class, percent, by class name
    */
   public record Result(
-      double accuracy, Map<String, Double> perClassAccuracy, int features, int trainSize, int testSize) {}
+      double accuracy,
+      Map<String, Double> perClassAccuracy,
+      int features,
+      int trainSize,
+      int testSize) {}
 
   private static final LabelFactory LABELS = new LabelFactory();
 
@@ -64,18 +68,28 @@ public final class LinearProbe {
     }
     ImmutableFeatureMap features = new ImmutableFeatureMap(map);
     ImmutableDataset<Label> train =
-        dataset("training features", names, standardiser, trainFeatures, trainLabels, classNames, features);
+        dataset(
+            "training features",
+            names,
+            standardiser,
+            trainFeatures,
+            trainLabels,
+            classNames,
+            features);
     Model<Label> model =
-        new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs, Integer.MAX_VALUE, 64, seed)
+        new LinearSGDTrainer(
+                new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs, Integer.MAX_VALUE, 64, seed)
             .train(train);
     ImmutableDataset<Label> test =
-        dataset("test features", names, standardiser, testFeatures, testLabels, classNames, features);
+        dataset(
+            "test features", names, standardiser, testFeatures, testLabels, classNames, features);
     LabelEvaluation evaluation = new LabelEvaluator().evaluate(model, test);
     Map<String, Double> perClass = new LinkedHashMap<>();
     for (String c : classNames) {
       perClass.put(c, 100 * evaluation.recall(new Label(c)));
     }
-    return new Result(100 * evaluation.accuracy(), perClass, width, trainFeatures.length, testFeatures.length);
+    return new Result(
+        100 * evaluation.accuracy(), perClass, width, trainFeatures.length, testFeatures.length);
   }
 
   private static ImmutableDataset<Label> dataset(

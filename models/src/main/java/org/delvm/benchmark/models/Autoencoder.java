@@ -13,8 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * An autoencoder x -> decoder(encoder(x)), the paper's AE (dense) and CAE (convolutional)
  * baselines, trained on squared error (objective {@code reconstruction}). The decoder mirrors the
  * encoder and ends with a linear layer. For the CAE the decoder uses stride-1 same-padding
- * convolutions: at stride 1 a transposed convolution is a convolution with a flipped kernel, so
- * the two span the same functions.
+ * convolutions: at stride 1 a transposed convolution is a convolution with a flipped kernel, so the
+ * two span the same functions.
  *
  * <p>Its "energy" is 1/2 ||x - x_hat||^2, the anomaly score; it defines no score function, so the
  * score-based objectives refuse it.
@@ -26,7 +26,8 @@ public final class Autoencoder implements EnergyModel {
   private final Inference inference = new Inference(this);
 
   public Autoencoder(LayeredNetwork encoder, LayeredNetwork decoder) {
-    if (encoder.outputSize() != decoder.inputSize() || decoder.outputSize() != encoder.inputSize()) {
+    if (encoder.outputSize() != decoder.inputSize()
+        || decoder.outputSize() != encoder.inputSize()) {
       throw new IllegalArgumentException(
           "the decoder must map the encoder's "
               + encoder.outputSize()
@@ -51,7 +52,11 @@ public final class Autoencoder implements EnergyModel {
     return new Autoencoder(
         encoder,
         Mlp.initialise(
-            widths.get(widths.size() - 1), back, activationsEndingLinear(back.size(), activation), seed + 1, type));
+            widths.get(widths.size() - 1),
+            back,
+            activationsEndingLinear(back.size(), activation),
+            seed + 1,
+            type));
   }
 
   /** Convolutional: the encoder's filters reversed, then back to the input's channels, linear. */
@@ -105,7 +110,8 @@ public final class Autoencoder implements EnergyModel {
     List<Parameter> all = new ArrayList<>(encoder.parameters());
     for (Parameter p : decoder.parameters()) {
       // The decoder's layers follow the encoder's, for per-layer learning rates.
-      all.add(new Parameter("dec_" + p.name(), encoder.depth() + p.layer(), p.value(), p.gradient()));
+      all.add(
+          new Parameter("dec_" + p.name(), encoder.depth() + p.layer(), p.value(), p.gradient()));
     }
     return all;
   }

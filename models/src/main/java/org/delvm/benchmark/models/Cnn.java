@@ -55,7 +55,10 @@ public final class Cnn {
       DataType type) {
     if (filters.isEmpty() || filters.size() != kernels.size()) {
       throw new IllegalArgumentException(
-          "a CNN needs one kernel size per layer, got filters " + filters + " and kernels " + kernels);
+          "a CNN needs one kernel size per layer, got filters "
+              + filters
+              + " and kernels "
+              + kernels);
     }
     Random random = new Random(seed);
     List<Layer> layers = new ArrayList<>();
@@ -65,8 +68,7 @@ public final class Cnn {
       layers.add(ConvLayer.glorot(l, shape, random, type));
       in = filters.get(l);
     }
-    return new LayeredNetwork(
-        "CNN " + channels + "x" + height + "x" + width, layers, activations);
+    return new LayeredNetwork("CNN " + channels + "x" + height + "x" + width, layers, activations);
   }
 
   /** A network with the given weights (filters x channels x k x k) and biases, by reference. */

@@ -48,11 +48,7 @@ public final class ConvLayer implements Layer {
         index,
         shape,
         Initialisation.glorotUniform(
-            random,
-            shape.channels() * taps,
-            shape.filters() * taps,
-            type,
-            shape.weightShape()),
+            random, shape.channels() * taps, shape.filters() * taps, type, shape.weightShape()),
         Nd4j.zeros(type, 1, shape.filters()));
   }
 

@@ -2,7 +2,6 @@ package org.delvm.benchmark.models;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.delvm.benchmark.models.graph.Activation;
 import org.delvm.benchmark.models.graph.Graph;
 import org.delvm.benchmark.models.graph.Node;
@@ -48,7 +47,8 @@ public final class Dem implements EnergyModel {
       DataType type) {
     List<Integer> all = new ArrayList<>(widths);
     all.add(topUnits);
-    List<Activation> activations = new ArrayList<>(java.util.Collections.nCopies(widths.size(), activation));
+    List<Activation> activations =
+        new ArrayList<>(java.util.Collections.nCopies(widths.size(), activation));
     activations.add(Activation.SOFTPLUS);
     return new Dem(
         Mlp.initialise(inputSize, all, activations, seed, type), Nd4j.zeros(type, 1, inputSize));

@@ -11,8 +11,8 @@ public interface GibbsSampling {
   /** Runs Gibbs chains. */
   interface Sampler {
     /**
-     * {@code steps} sweeps from {@code start} (chains x d, not modified); the returned array is
-     * the sampler's buffer, valid until the next call.
+     * {@code steps} sweeps from {@code start} (chains x d, not modified); the returned array is the
+     * sampler's buffer, valid until the next call.
      */
     INDArray run(INDArray start, int steps);
   }

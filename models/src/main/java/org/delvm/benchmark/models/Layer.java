@@ -36,8 +36,8 @@ public interface Layer {
 
     /**
      * sum_j c_j s_j per row, n x 1, where s_j = sum_i W_ji^2 is the squared norm of the weights
-     * reaching output j (for a convolution it depends on the position through the zero padding)
-     * and c is n x out: ||J||_F^2 of a one-layer network is this with c = sigma'(a)^2.
+     * reaching output j (for a convolution it depends on the position through the zero padding) and
+     * c is n x out: ||J||_F^2 of a one-layer network is this with c = sigma'(a)^2.
      */
     Node weightedSquaredWeights(Node c);
   }

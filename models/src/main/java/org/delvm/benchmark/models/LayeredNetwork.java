@@ -37,8 +37,14 @@ public final class LayeredNetwork implements FeatureNetwork {
     for (int l = 1; l < layers.size(); l++) {
       if (layers.get(l).inputSize() != layers.get(l - 1).outputSize()) {
         throw new IllegalArgumentException(
-            "layer " + (l + 1) + " takes " + layers.get(l).inputSize() + " inputs but layer " + l
-                + " gives " + layers.get(l - 1).outputSize());
+            "layer "
+                + (l + 1)
+                + " takes "
+                + layers.get(l).inputSize()
+                + " inputs but layer "
+                + l
+                + " gives "
+                + layers.get(l - 1).outputSize());
       }
     }
     this.kind = kind;
@@ -115,10 +121,12 @@ public final class LayeredNetwork implements FeatureNetwork {
     private final List<Layer.Bound> bound = new ArrayList<>();
     private final List<Node> preActivations = new ArrayList<>();
     private final List<Node> outputs = new ArrayList<>();
+
     /** sigma'(a_l) and sigma''(a_l), built on first use and shared by every Jacobian product. */
     private final List<Node> slopes = new ArrayList<>();
 
     private final List<Node> curvatures = new ArrayList<>();
+
     /** The jet along the d unit directions, shared by the deep trace terms. */
     private Jet basisJet;
 

@@ -13,9 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A binary restricted Boltzmann machine (the RBM slides): energy -(v'Wh + a'v + b'h), so p(h_j = 1
- * | v) = sigm(b_j + w_j . v), p(v_i = 1 | h) = sigm(a_i + sum_j h_j w_ji), and the free energy
- * F(v) = -a'v - sum_j softplus(b_j + w_j . v) is this model's energy. Trained by CD-k with block
- * Gibbs sampling ({@link #gibbsSampler}); its features are p(h|v).
+ * | v) = sigm(b_j + w_j . v), p(v_i = 1 | h) = sigm(a_i + sum_j h_j w_ji), and the free energy F(v)
+ * = -a'v - sum_j softplus(b_j + w_j . v) is this model's energy. Trained by CD-k with block Gibbs
+ * sampling ({@link #gibbsSampler}); its features are p(h|v).
  */
 public final class Rbm implements EnergyModel, GibbsSampling {
 

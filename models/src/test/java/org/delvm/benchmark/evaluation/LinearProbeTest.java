@@ -26,7 +26,8 @@ class LinearProbeTest {
     for (int i = 0; i < n; i++) {
       labels[i] = i % 3;
       for (int j = 0; j < 40; j++) {
-        x[i][j] = (float) (random.nextGaussian() + (j % 3 == labels[i] ? 2.0 : 0.0) + 100 * (j % 5));
+        x[i][j] =
+            (float) (random.nextGaussian() + (j % 3 == labels[i] ? 2.0 : 0.0) + 100 * (j % 5));
       }
     }
     return x;
@@ -39,7 +40,8 @@ class LinearProbeTest {
     float[][] train = clusters(600, trainLabels, 1L);
     float[][] test = clusters(300, testLabels, 2L);
     LinearProbe.Result r =
-        new LinearProbe(5, 7L).evaluate(train, trainLabels, test, testLabels, List.of("a", "b", "c"));
+        new LinearProbe(5, 7L)
+            .evaluate(train, trainLabels, test, testLabels, List.of("a", "b", "c"));
     assertTrue(r.accuracy() > 95, "accuracy " + r.accuracy());
     assertEquals(List.of("a", "b", "c"), List.copyOf(r.perClassAccuracy().keySet()));
     assertEquals(40, r.features());

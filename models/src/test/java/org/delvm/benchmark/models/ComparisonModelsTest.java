@@ -35,7 +35,11 @@ class ComparisonModelsTest {
     INDArray b = rbm.parameters().get(2).value();
     INDArray centred = x.subRowVector(b);
     INDArray expected =
-        centred.mul(centred).sum(1).muli(0.5).subi(Transforms.softPlus(x.mmul(w.transpose()).addRowVector(c)).sum(1));
+        centred
+            .mul(centred)
+            .sum(1)
+            .muli(0.5)
+            .subi(Transforms.softPlus(x.mmul(w.transpose()).addRowVector(c)).sum(1));
     assertArrayEquals(expected.toDoubleVector(), rbm.energy(x).toDoubleVector(), 1e-12);
   }
 
@@ -67,7 +71,8 @@ class ComparisonModelsTest {
   @Test
   void autoencodersMirrorTheirEncoderAndLearnToReconstruct() {
     Autoencoder ae = Autoencoder.dense(6, List.of(5, 3), Activation.TANH, 1L, DataType.FLOAT);
-    assertTrue(ae.describe().contains("MLP 6-5-3") && ae.describe().contains("MLP 3-5-6"), ae.describe());
+    assertTrue(
+        ae.describe().contains("MLP 6-5-3") && ae.describe().contains("MLP 3-5-6"), ae.describe());
     Nd4j.getRandom().setSeed(4);
     INDArray data = Nd4j.rand(DataType.FLOAT, 400, 6);
     double before = ae.reconstructionError(data).meanNumber().doubleValue();

@@ -46,7 +46,10 @@ class RbmTest {
     INDArray expected =
         v.mmul(rbm.visibleBias().transpose())
             .reshape(16)
-            .addi(Transforms.softPlus(v.mmul(rbm.weights().transpose()).addRowVector(rbm.hiddenBias())).sum(1))
+            .addi(
+                Transforms.softPlus(
+                        v.mmul(rbm.weights().transpose()).addRowVector(rbm.hiddenBias()))
+                    .sum(1))
             .negi();
     assertArrayEquals(expected.toDoubleVector(), rbm.freeEnergy(v).toDoubleVector(), 1e-12);
   }

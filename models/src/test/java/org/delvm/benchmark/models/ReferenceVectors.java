@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.delvm.benchmark.models.graph.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -64,7 +63,12 @@ public final class ReferenceVectors {
       biases.add(array(params.get("b" + l)));
     }
     return Cnn.of(
-        shape.get(1).asInt(), shape.get(2).asInt(), shape.get(3).asInt(), Activation.RELU, weights, biases);
+        shape.get(1).asInt(),
+        shape.get(2).asInt(),
+        shape.get(3).asInt(),
+        Activation.RELU,
+        weights,
+        biases);
   }
 
   /** A per-sample array (n x ...) flattened to n x rest, as models take images. */
@@ -114,5 +118,4 @@ public final class ReferenceVectors {
       values.add(node.asDouble());
     }
   }
-
 }

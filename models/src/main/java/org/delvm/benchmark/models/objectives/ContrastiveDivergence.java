@@ -8,11 +8,11 @@ import org.delvm.benchmark.models.graph.Graph;
 import org.delvm.benchmark.models.graph.Node;
 
 /**
- * Contrastive divergence (CD-k). For an RBM, k sweeps of its block Gibbs sampler from the data.
- * For a DELVM, the sampler of the earlier DELVM paper: starting at the data, k
- * times draw h ~ N(f(x), I) and move to x' = J(x)^T h = sum_j h_j grad_x f_j(x). The update
- * direction is E_data[dE/dtheta] - E_samples[dE/dtheta], the gradient of the surrogate mean E(data)
- * - mean E(samples) with the samples held fixed; that surrogate is the reported "loss".
+ * Contrastive divergence (CD-k). For an RBM, k sweeps of its block Gibbs sampler from the data. For
+ * a DELVM, the sampler of the earlier DELVM paper: starting at the data, k times draw h ~ N(f(x),
+ * I) and move to x' = J(x)^T h = sum_j h_j grad_x f_j(x). The update direction is E_data[dE/dtheta]
+ * - E_samples[dE/dtheta], the gradient of the surrogate mean E(data) - mean E(samples) with the
+ * samples held fixed; that surrogate is the reported "loss".
  *
  * <p>With {@code xNoise} (the default) the move is x' = J(x)^T h + N(0, I), exact block Gibbs for a
  * linear f (see {@link DelvmGibbsSampler}); the paper's literal x' = J^T h is the option {@code

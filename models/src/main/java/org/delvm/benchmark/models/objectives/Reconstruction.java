@@ -4,8 +4,8 @@ import org.delvm.benchmark.models.graph.Graph;
 import org.delvm.benchmark.models.graph.Node;
 
 /**
- * Mean squared reconstruction error, (1/d) ||x - x_hat||^2 averaged over the batch (Keras's
- * "mse"): how the paper's AE and CAE baselines are trained.
+ * Mean squared reconstruction error, (1/d) ||x - x_hat||^2 averaged over the batch (Keras's "mse"):
+ * how the paper's AE and CAE baselines are trained.
  */
 public final class Reconstruction implements Objective {
 

@@ -1,11 +1,11 @@
 package org.delvm.benchmark.models.objectives;
 
-import org.delvm.benchmark.models.LayeredNetwork;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
 import org.delvm.benchmark.models.Delvm;
+import org.delvm.benchmark.models.LayeredNetwork;
 import org.delvm.benchmark.models.Mlp;
 import org.delvm.benchmark.models.Parameter;
 import org.delvm.benchmark.models.graph.Activation;

@@ -24,9 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Every objective's gradient with respect to every parameter, on every kind of model it trains,
- * against central finite differences in double precision: relative error below 1e-6. Random
- * inputs of the step (noise, directions, model samples) are held at their values from the
- * analytic pass, so both sides differentiate the same function.
+ * against central finite differences in double precision: relative error below 1e-6. Random inputs
+ * of the step (noise, directions, model samples) are held at their values from the analytic pass,
+ * so both sides differentiate the same function.
  */
 class GradientCheckTest {
 
@@ -68,11 +68,13 @@ class GradientCheckTest {
             "DELVM CNN softplus 2@3-2@2",
             () ->
                 new Delvm(
-                    Cnn.initialise(1, 3, 3, List.of(2, 2), List.of(3, 2), Activation.SOFTPLUS, 21L, D)),
+                    Cnn.initialise(
+                        1, 3, 3, List.of(2, 2), List.of(3, 2), Activation.SOFTPLUS, 21L, D)),
             delvm),
         new Case(
             "DELVM CNN relu 3@3",
-            () -> new Delvm(Cnn.initialise(1, 3, 3, List.of(3), List.of(3), Activation.RELU, 21L, D)),
+            () ->
+                new Delvm(Cnn.initialise(1, 3, 3, List.of(3), List.of(3), Activation.RELU, 21L, D)),
             delvm),
         new Case(
             "DEM MLP relu 6 + softplus 4",
@@ -135,8 +137,17 @@ class GradientCheckTest {
         double relative = Math.abs(a - numeric) / Math.max(1e-2, Math.abs(a) + Math.abs(numeric));
         assertTrue(
             relative < 1e-6,
-            objective + " on " + modelName + ", " + p.name() + "[" + i + "]: analytic " + a
-                + " vs numeric " + numeric);
+            objective
+                + " on "
+                + modelName
+                + ", "
+                + p.name()
+                + "["
+                + i
+                + "]: analytic "
+                + a
+                + " vs numeric "
+                + numeric);
       }
     }
   }

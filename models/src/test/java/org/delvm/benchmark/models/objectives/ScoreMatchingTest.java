@@ -1,6 +1,5 @@
 package org.delvm.benchmark.models.objectives;
 
-import org.delvm.benchmark.models.LayeredNetwork;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.delvm.benchmark.models.Delvm;
+import org.delvm.benchmark.models.LayeredNetwork;
 import org.delvm.benchmark.models.Mlp;
 import org.delvm.benchmark.models.Parameter;
 import org.delvm.benchmark.models.ReferenceVectors;
