@@ -1,16 +1,49 @@
 package org.delvm.benchmark.models.graph;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The operations a {@link Graph} is made of. Each writes its value into its own preallocated buffer
  * and, in backward, accumulates into its inputs' gradients with in-place ops and GEMMs (beta = 1),
  * so a training step allocates nothing after the graph is built.
+ *
+ * <p>ND4J's cost per op call (tens of microseconds) dominates at batch 100, so each node issues as
+ * few op calls as it can: results are written straight into the output buffer (one {@code MulOp}
+ * instead of {@code assign} then {@code muli}), gradients are accumulated with BLAS ({@code axpy},
+ * or a GEMM/GEMV with beta = 1 for sums over rows or blocks), and reshaped views are made once, in
+ * the constructor.
  */
 final class Ops {
 
   private Ops() {}
+
+  private static void exec(org.nd4j.linalg.api.ops.Op op) {
+    Nd4j.getExecutioner().exec(op);
+  }
+
+  /** Pairwise arithmetic (MulOp, AddOp, SubOp) are custom ops in ND4J 1.0.0-M2. */
+  private static void exec(org.nd4j.linalg.api.ops.CustomOp op) {
+    Nd4j.exec(op);
+  }
+
+  /** y += alpha * x, for arrays of the same length (BLAS axpy). */
+  private static void axpy(double alpha, INDArray x, INDArray y) {
+    Nd4j.getBlasWrapper().level1().axpy(x.length(), alpha, x, y);
+  }
+
+  /** A column of ones (the GEMM operand that sums rows or repeats a row). */
+  private static INDArray ones(org.nd4j.linalg.api.buffer.DataType type, long rows) {
+    return Nd4j.ones(type, rows, 1);
+  }
 
   static boolean anyGrad(Node... inputs) {
     for (Node n : inputs) {
@@ -92,29 +125,32 @@ final class Ops {
   static final class AddRowVector extends Node {
     private final Node a;
     private final Node bias;
-    private final INDArray columnSums;
+    private final INDArray biasRow;
+    private final INDArray onesColumn;
+    private final INDArray biasGradRow;
 
     AddRowVector(Node a, Node bias) {
       super(a.value.ulike(), anyGrad(a, bias));
       this.a = a;
       this.bias = bias;
-      this.columnSums =
-          bias.requiresGrad() ? bias.value.ulike().reshape(bias.value.length()) : null;
+      this.biasRow = bias.value.reshape(bias.value.length());
+      this.onesColumn = bias.requiresGrad() ? ones(a.value.dataType(), a.shape()[0]) : null;
+      this.biasGradRow = bias.requiresGrad() ? bias.grad.reshape(1, bias.value.length()) : null;
     }
 
     @Override
     void forward() {
-      value.assign(a.value).addiRowVector(bias.value);
+      exec(new BroadcastAddOp(a.value, biasRow, value, 1));
     }
 
     @Override
     void backward() {
       if (a.requiresGrad()) {
-        a.grad.addi(grad);
+        axpy(1.0, grad, a.grad);
       }
       if (bias.requiresGrad()) {
-        grad.sum(columnSums, 0);
-        bias.grad.addi(columnSums.reshape(bias.value.shape()));
+        // Column sums accumulated by one GEMV: bias.grad += 1^T grad.
+        Nd4j.gemm(onesColumn, grad, biasGradRow, true, false, 1.0, 1.0);
       }
     }
   }
@@ -151,8 +187,14 @@ final class Ops {
         throw new IllegalStateException(
             "no derivative of order " + (order + 1) + " for " + activation);
       }
-      activation.apply(order + 1, a.value, derivative, scratch);
-      a.grad.addi(derivative.muli(grad));
+      if (activation == Activation.RELU && order == 0) {
+        // grad * step(a) in one op (relu_bp).
+        exec(new RectifiedLinearDerivative(a.value, grad, derivative));
+      } else {
+        activation.apply(order + 1, a.value, derivative, scratch);
+        exec(new MulOp(derivative, grad, derivative));
+      }
+      axpy(1.0, derivative, a.grad);
     }
   }
 
@@ -171,16 +213,24 @@ final class Ops {
 
     @Override
     void forward() {
-      value.assign(a.value).muli(b.value);
+      exec(new MulOp(a.value, b.value, value));
     }
 
     @Override
     void backward() {
+      if (a == b) {
+        // d(a * a) = 2 a da: one product, one axpy.
+        exec(new MulOp(grad, a.value, scratch));
+        axpy(2.0, scratch, a.grad);
+        return;
+      }
       if (a.requiresGrad()) {
-        a.grad.addi(scratch.assign(grad).muli(b.value));
+        exec(new MulOp(grad, b.value, scratch));
+        axpy(1.0, scratch, a.grad);
       }
       if (b.requiresGrad()) {
-        b.grad.addi(scratch.assign(grad).muli(a.value));
+        exec(new MulOp(grad, a.value, scratch));
+        axpy(1.0, scratch, b.grad);
       }
     }
   }
@@ -202,17 +252,23 @@ final class Ops {
 
     @Override
     void forward() {
-      value.assign(a.value).muli(alpha);
-      Nd4j.getBlasWrapper().level1().axpy(value.length(), beta, b.value, value);
+      if (alpha == 1.0 && beta == 1.0) {
+        exec(new AddOp(a.value, b.value, value));
+      } else if (alpha == 1.0 && beta == -1.0) {
+        exec(new SubOp(a.value, b.value, value));
+      } else {
+        exec(new ScalarMultiplication(a.value, null, value, alpha));
+        axpy(beta, b.value, value);
+      }
     }
 
     @Override
     void backward() {
       if (a.requiresGrad()) {
-        Nd4j.getBlasWrapper().level1().axpy(grad.length(), alpha, grad, a.grad);
+        axpy(alpha, grad, a.grad);
       }
       if (b.requiresGrad()) {
-        Nd4j.getBlasWrapper().level1().axpy(grad.length(), beta, grad, b.grad);
+        axpy(beta, grad, b.grad);
       }
     }
   }
@@ -230,12 +286,12 @@ final class Ops {
 
     @Override
     void forward() {
-      value.assign(a.value).addi(c);
+      exec(new ScalarAdd(a.value, null, value, c));
     }
 
     @Override
     void backward() {
-      a.grad.addi(grad);
+      axpy(1.0, grad, a.grad);
     }
   }
 
@@ -252,27 +308,29 @@ final class Ops {
 
     @Override
     void forward() {
-      value.assign(a.value).muli(alpha);
+      exec(new ScalarMultiplication(a.value, null, value, alpha));
     }
 
     @Override
     void backward() {
-      Nd4j.getBlasWrapper().level1().axpy(grad.length(), alpha, grad, a.grad);
+      axpy(alpha, grad, a.grad);
     }
   }
 
   /** Row sums: n x m to n x 1. */
   static final class SumRows extends Node {
     private final Node a;
+    private final INDArray flatValue;
 
     SumRows(Node a) {
       super(Nd4j.create(a.value.dataType(), a.shape()[0], 1), a.requiresGrad());
       this.a = a;
+      this.flatValue = value.reshape(value.length());
     }
 
     @Override
     void forward() {
-      a.value.sum(value.reshape(value.length()), 1);
+      a.value.sum(flatValue, 1);
     }
 
     @Override
@@ -311,7 +369,14 @@ final class Ops {
     private final Node b;
     private final int blocks;
     private final INDArray scratch;
-    private final INDArray blockSums;
+    // Views made once: every k*n x m buffer as k rows of n*m, b as one row of n*m.
+    private final INDArray valueRows;
+    private final INDArray aRows;
+    private final INDArray gradRows;
+    private final INDArray scratchRows;
+    private final INDArray bFlat;
+    private final INDArray bGradRow;
+    private final INDArray onesColumn;
 
     MulBlocks(Node a, Node b, int blocks) {
       super(a.value.ulike(), anyGrad(a, b));
@@ -322,7 +387,13 @@ final class Ops {
       this.b = b;
       this.blocks = blocks;
       this.scratch = requiresGrad() ? a.value.ulike() : null;
-      this.blockSums = b.requiresGrad() ? Nd4j.create(a.value.dataType(), b.value.length()) : null;
+      this.valueRows = rows(value, blocks);
+      this.aRows = rows(a.value, blocks);
+      this.gradRows = requiresGrad() ? rows(grad, blocks) : null;
+      this.scratchRows = requiresGrad() ? rows(scratch, blocks) : null;
+      this.bFlat = b.value.reshape(b.value.length());
+      this.bGradRow = b.requiresGrad() ? b.grad.reshape(1, b.value.length()) : null;
+      this.onesColumn = b.requiresGrad() ? ones(a.value.dataType(), blocks) : null;
     }
 
     private static INDArray rows(INDArray x, int blocks) {
@@ -331,18 +402,19 @@ final class Ops {
 
     @Override
     void forward() {
-      rows(value.assign(a.value), blocks).muliRowVector(b.value.reshape(1, b.value.length()));
+      exec(new BroadcastMulOp(aRows, bFlat, valueRows, 1));
     }
 
     @Override
     void backward() {
       if (a.requiresGrad()) {
-        rows(scratch.assign(grad), blocks).muliRowVector(b.value.reshape(1, b.value.length()));
-        a.grad.addi(scratch);
+        exec(new BroadcastMulOp(gradRows, bFlat, scratchRows, 1));
+        axpy(1.0, scratch, a.grad);
       }
       if (b.requiresGrad()) {
-        rows(scratch.assign(grad).muli(a.value), blocks).sum(blockSums, 0);
-        b.grad.addi(blockSums.reshape(b.shape()));
+        // Block sums of grad * a accumulated by one GEMV: b.grad += 1^T (grad * a).
+        exec(new MulOp(grad, a.value, scratch));
+        Nd4j.gemm(onesColumn, scratchRows, bGradRow, true, false, 1.0, 1.0);
       }
     }
   }
@@ -351,6 +423,10 @@ final class Ops {
   static final class SumBlocks extends Node {
     private final Node a;
     private final int blocks;
+    private final INDArray aRows;
+    private final INDArray flatValue;
+    private final INDArray aGradRows;
+    private final INDArray gradRow;
 
     SumBlocks(Node a, int blocks) {
       super(Nd4j.create(a.value.dataType(), a.shape()[0] / blocks, a.shape()[1]), a.requiresGrad());
@@ -359,16 +435,20 @@ final class Ops {
       }
       this.a = a;
       this.blocks = blocks;
+      this.aRows = a.value.reshape(blocks, value.length());
+      this.flatValue = value.reshape(value.length());
+      this.aGradRows = requiresGrad() ? a.grad.reshape(blocks, value.length()) : null;
+      this.gradRow = requiresGrad() ? grad.reshape(value.length()) : null;
     }
 
     @Override
     void forward() {
-      a.value.reshape(blocks, value.length()).sum(value.reshape(value.length()), 0);
+      aRows.sum(flatValue, 0);
     }
 
     @Override
     void backward() {
-      a.grad.reshape(blocks, value.length()).addiRowVector(grad.reshape(1, value.length()));
+      exec(new BroadcastAddOp(aGradRows, gradRow, aGradRows, 1));
     }
   }
 }
