@@ -1,12 +1,24 @@
 package org.delvm.benchmark.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * One unit of work: a model trained with an objective on a dataset split, then evaluated.
  *
- * @param id unique within the plan, stable across runs (results are keyed by it)
+ * <p>In a plan file a cell may be a <em>template</em>: with a {@link Sweep} it stands for the
+ * cartesian product of the swept values, with {@code seeds} for one cell per seed. {@link
+ * PlanLoader} expands templates; the cells of a loaded {@link Plan} have no sweep, seeds or
+ * overrides, and every field the runner reads is set (defaults applied). Fields a plan file leaves
+ * out are null here until then, so that a sweep or an override can tell what was set.
+ *
+ * @param id unique within the plan, stable across runs (results are keyed by it); letters, digits,
+ *     '.', '_' and '-' only
  * @param experiment the paper's figure, table or section this cell reproduces
  * @param dataset catalogue id of the dataset
  * @param splitSeed seed of the dataset's split (recorded in the report)
@@ -18,28 +30,128 @@ import java.util.Map;
  * @param learningRates one Adam learning rate per layer (the last one repeats for deeper layers)
  * @param seed seed of the initial weights and of the data order
  * @param paper the paper's reported values by metric name (precision, recall, F1), percent
+ * @param series the curve of the experiment's plot the cell belongs to; default from the objective
+ *     ({@code sm} gives {@code SM-DELVM})
+ * @param coordinates where the cell sits on the plot's axes; default: the swept axes (e.g. {@code
+ *     {"hidden units": 512}}), or hidden units and layers for a cell without a sweep
+ * @param sweep template only: values to expand into one cell per combination
+ * @param seeds template only: run every (expanded) cell once per seed; results are kept per seed
+ *     and aggregated (mean, std) in the report
+ * @param overrides template only: fields to set on single expanded cells, keyed by their id before
+ *     the seed suffix (e.g. the paper's values at the one width the paper reports)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Cell(
     String id,
     String experiment,
     String dataset,
-    long splitSeed,
+    Long splitSeed,
     String model,
     List<Integer> hiddenUnits,
     String activation,
     String objective,
     Map<String, Object> objectiveOptions,
-    int epochs,
-    int batchSize,
+    Integer epochs,
+    Integer batchSize,
     List<Double> learningRates,
-    long seed,
-    Map<String, Double> paper) {
+    Long seed,
+    Map<String, Double> paper,
+    String series,
+    Map<String, Double> coordinates,
+    Sweep sweep,
+    List<Long> seeds,
+    Map<String, Cell> overrides) {
 
   public Cell {
-    hiddenUnits = List.copyOf(hiddenUnits);
-    activation = activation == null ? "relu" : activation;
-    objectiveOptions = objectiveOptions == null ? Map.of() : Map.copyOf(objectiveOptions);
-    learningRates = List.copyOf(learningRates);
-    paper = paper == null ? Map.of() : Map.copyOf(paper);
+    hiddenUnits =
+        hiddenUnits == null ? null : Collections.unmodifiableList(new ArrayList<>(hiddenUnits));
+    objectiveOptions = objectiveOptions == null ? null : copy(objectiveOptions);
+    learningRates =
+        learningRates == null ? null : Collections.unmodifiableList(new ArrayList<>(learningRates));
+    paper = paper == null ? null : copy(paper);
+    coordinates = coordinates == null ? null : copy(coordinates);
+    seeds = seeds == null ? null : List.copyOf(seeds);
+    overrides = overrides == null ? null : copy(overrides);
+  }
+
+  /** A concrete cell (no template fields); series and coordinates take their defaults. */
+  public Cell(
+      String id,
+      String experiment,
+      String dataset,
+      long splitSeed,
+      String model,
+      List<Integer> hiddenUnits,
+      String activation,
+      String objective,
+      Map<String, Object> objectiveOptions,
+      int epochs,
+      int batchSize,
+      List<Double> learningRates,
+      long seed,
+      Map<String, Double> paper) {
+    this(
+        id,
+        experiment,
+        dataset,
+        splitSeed,
+        model,
+        hiddenUnits,
+        activation == null ? "relu" : activation,
+        objective,
+        objectiveOptions == null ? Map.of() : objectiveOptions,
+        epochs,
+        batchSize,
+        learningRates,
+        seed,
+        paper == null ? Map.of() : paper,
+        defaultSeries(objective),
+        defaultCoordinates(hiddenUnits),
+        null,
+        null,
+        null);
+  }
+
+  /** The paper's name for an objective's curve: {@code sm} gives SM-DELVM, {@code cd} CD-DELVM. */
+  public static String defaultSeries(String objective) {
+    return objective == null ? "" : objective.toUpperCase(Locale.ROOT) + "-DELVM";
+  }
+
+  /** Coordinates of a cell without a sweep: the first layer's width and the number of layers. */
+  public static Map<String, Double> defaultCoordinates(List<Integer> hiddenUnits) {
+    Map<String, Double> c = new LinkedHashMap<>();
+    if (hiddenUnits != null && !hiddenUnits.isEmpty() && hiddenUnits.get(0) != null) {
+      c.put("hidden units", (double) hiddenUnits.get(0));
+      c.put("layers", (double) hiddenUnits.size());
+    }
+    return c;
+  }
+
+  /** This cell with another id and seed (one replicate of a template with {@code seeds}). */
+  public Cell withIdAndSeed(String newId, Long newSeed) {
+    return new Cell(
+        newId,
+        experiment,
+        dataset,
+        splitSeed,
+        model,
+        hiddenUnits,
+        activation,
+        objective,
+        objectiveOptions,
+        epochs,
+        batchSize,
+        learningRates,
+        newSeed,
+        paper,
+        series,
+        coordinates,
+        sweep,
+        seeds,
+        overrides);
+  }
+
+  private static <V> Map<String, V> copy(Map<String, V> map) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 }

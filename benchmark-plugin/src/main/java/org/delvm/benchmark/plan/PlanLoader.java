@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.delvm.benchmark.datasets.DatasetCatalogue;
@@ -21,13 +23,14 @@ import org.delvm.benchmark.models.graph.Activation;
 import org.delvm.benchmark.models.objectives.Objectives;
 
 /**
- * Reads a plan by name (one shipped with the plugin: {@code smoke}, {@code default}) or from a JSON
- * file, and validates it before any training starts.
+ * Reads a plan by name (one shipped with the plugin: {@code smoke}, {@code default}, {@code paper})
+ * or from a JSON file, expands its cell templates (sweeps, seeds, overrides: {@link PlanExpander})
+ * and validates the cells and claims before any training starts.
  */
 public final class PlanLoader {
 
   /** Plans shipped as resources of this module. */
-  public static final List<String> SHIPPED = List.of("smoke", "default");
+  public static final List<String> SHIPPED = List.of("smoke", "default", "paper");
 
   /** Models the runner knows; grows with the comparison models. */
   public static final List<String> MODELS = List.of("delvm-mlp");
@@ -75,6 +78,20 @@ public final class PlanLoader {
     try {
       return json.readValue(in, Plan.class);
     } catch (UnrecognizedPropertyException e) {
+      if (e.getReferringClass() == Sweep.class) {
+        throw new PlanException(
+            source
+                + ": cannot sweep over '"
+                + e.getPropertyName()
+                + "' (at "
+                + path(e)
+                + ", line "
+                + e.getLocation().getLineNr()
+                + "). Sweepable fields: "
+                + String.join(", ", Sweep.FIELDS)
+                + "; replicate seeds with \"seeds\": [1, 2, 3] on the cell",
+            e);
+      }
       throw new PlanException(
           source
               + ": unknown field '"
@@ -115,7 +132,10 @@ public final class PlanLoader {
             + ")";
   }
 
-  /** Every problem of the plan at once, so one edit fixes them all. */
+  /**
+   * Expands the plan's templates and checks every cell and claim; every problem of the plan at
+   * once, so one edit fixes them all.
+   */
   static Plan validate(Plan plan, String source) {
     List<String> problems = new ArrayList<>();
     if (plan.name() == null || plan.name().isBlank()) {
@@ -124,12 +144,19 @@ public final class PlanLoader {
     if (plan.cells() == null || plan.cells().isEmpty()) {
       problems.add("the plan has no cells");
     }
+    List<Cell> cells =
+        PlanExpander.expand(plan.cells() == null ? List.of() : plan.cells(), problems);
     Set<String> ids = new HashSet<>();
     List<String> datasetIds = DatasetCatalogue.standard().ids();
-    for (Cell c : plan.cells() == null ? List.<Cell>of() : plan.cells()) {
+    for (Cell c : cells) {
       String where = "cell '" + c.id() + "': ";
       if (c.id() == null || !ids.add(c.id())) {
         problems.add(where + "cell ids must be present and unique");
+      } else if (!c.id().matches("[A-Za-z0-9._-]+")) {
+        problems.add(where + "a cell id may hold only letters, digits, '.', '_' and '-'");
+      }
+      for (String field : missing(c)) {
+        problems.add(where + field + " is missing");
       }
       oneOf(problems, where + "dataset", c.dataset(), DATASETS, datasetIds::contains);
       oneOf(problems, where + "model", c.model(), MODELS, MODELS::contains);
@@ -142,24 +169,118 @@ public final class PlanLoader {
         }
       }
       oneOf(problems, where + "activation", c.activation(), ACTIVATIONS, n -> false);
-      if (c.epochs() < 0) {
+      if (c.epochs() != null && c.epochs() < 0) {
         problems.add(where + "epochs must be >= 0, got " + c.epochs());
       }
-      if (c.batchSize() < 1) {
+      if (c.batchSize() != null && c.batchSize() < 1) {
         problems.add(where + "batchSize must be >= 1, got " + c.batchSize());
       }
-      if (c.hiddenUnits().isEmpty() || c.hiddenUnits().stream().anyMatch(w -> w < 1)) {
+      if (c.hiddenUnits() != null
+          && (c.hiddenUnits().isEmpty()
+              || c.hiddenUnits().stream().anyMatch(w -> w == null || w < 1))) {
         problems.add(
             where + "hiddenUnits must list one positive width per layer, got " + c.hiddenUnits());
       }
-      if (c.learningRates().isEmpty() || c.learningRates().stream().anyMatch(r -> !(r > 0))) {
+      if (c.learningRates() != null
+          && (c.learningRates().isEmpty()
+              || c.learningRates().stream().anyMatch(r -> r == null || !(r > 0)))) {
         problems.add(where + "learningRates must be positive, got " + c.learningRates());
       }
     }
+    validateClaims(plan.claims(), cells, problems);
     if (!problems.isEmpty()) {
       throw new PlanException(source + " is invalid:\n  - " + String.join("\n  - ", problems));
     }
-    return plan;
+    return new Plan(plan.name(), plan.description(), cells, plan.claims());
+  }
+
+  /** Required fields the cell (after expansion) lacks. */
+  private static List<String> missing(Cell c) {
+    List<String> missing = new ArrayList<>();
+    if (c.experiment() == null) {
+      missing.add("experiment");
+    }
+    if (c.splitSeed() == null) {
+      missing.add("splitSeed");
+    }
+    if (c.hiddenUnits() == null) {
+      missing.add("hiddenUnits");
+    }
+    if (c.epochs() == null) {
+      missing.add("epochs");
+    }
+    if (c.batchSize() == null) {
+      missing.add("batchSize");
+    }
+    if (c.learningRates() == null) {
+      missing.add("learningRates");
+    }
+    if (c.seed() == null) {
+      missing.add("seed (give \"seed\": n, or \"seeds\": [..] to run it once per seed)");
+    }
+    return missing;
+  }
+
+  private static void validateClaims(List<Claim> claims, List<Cell> cells, List<String> problems) {
+    Set<String> ids = new HashSet<>();
+    for (Claim c : claims) {
+      String where = "claim '" + c.id() + "': ";
+      if (c.id() == null || !ids.add(c.id())) {
+        problems.add(where + "claim ids must be present and unique");
+      }
+      if (c.text() == null || c.text().isBlank()) {
+        problems.add(where + "text is missing");
+      }
+      if (c.kind() == null || !Claim.KINDS.contains(c.kind())) {
+        problems.add(
+            where
+                + "kind '"
+                + c.kind()
+                + "' is not supported; valid: "
+                + String.join(", ", Claim.KINDS));
+        continue;
+      }
+      List<String> required = new ArrayList<>(List.of("axis"));
+      switch (c.kind()) {
+        case "dominates" -> required.addAll(List.of("better", "worse"));
+        case "best" -> required.addAll(List.of("series", "expected"));
+        default -> required.addAll(List.of("series", "at", "expected", "tolerance"));
+      }
+      Map<String, Object> fields = new HashMap<>();
+      fields.put("axis", c.axis());
+      fields.put("better", c.better());
+      fields.put("worse", c.worse());
+      fields.put("series", c.series());
+      fields.put("expected", c.expected());
+      fields.put("at", c.at());
+      fields.put("tolerance", c.tolerance());
+      for (String field : required) {
+        if (fields.get(field) == null) {
+          problems.add(where + "a '" + c.kind() + "' claim needs " + field);
+        }
+      }
+      List<Cell> matching =
+          cells.stream()
+              .filter(cell -> cell.experiment() != null)
+              .filter(cell -> cell.experiment().startsWith(c.experiment()))
+              .toList();
+      if (matching.isEmpty()) {
+        problems.add(where + "no cell's experiment starts with '" + c.experiment() + "'");
+      } else if (c.axis() != null
+          && matching.stream().noneMatch(cell -> cell.coordinates().containsKey(c.axis()))) {
+        problems.add(
+            where
+                + "axis '"
+                + c.axis()
+                + "' is not a coordinate of the cells of '"
+                + c.experiment()
+                + "'; their axes: "
+                + matching.stream()
+                    .flatMap(cell -> cell.coordinates().keySet().stream())
+                    .distinct()
+                    .toList());
+      }
+    }
   }
 
   private static void oneOf(

@@ -2,11 +2,15 @@ package org.delvm.benchmark.plugin;
 
 import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
+import org.delvm.benchmark.report.ReportArchive;
 import org.delvm.benchmark.reproduction.PlanOutcome;
 import org.delvm.benchmark.reproduction.Reproducer;
 
@@ -38,6 +42,18 @@ public class ReproduceMojo extends AbstractDelvmMojo {
   @Parameter(property = "delvm.fresh", defaultValue = "false")
   private boolean fresh;
 
+  /**
+   * The report directory, zipped, attached to the build with classifier {@code report} (type {@code
+   * zip}).
+   */
+  @Parameter(defaultValue = "${project.build.directory}/delvm-report.zip", readonly = true)
+  private File reportArchive;
+
+  @Parameter(defaultValue = "${project}", readonly = true)
+  private MavenProject project;
+
+  @Component private MavenProjectHelper projectHelper;
+
   @Override
   protected void execute(Plan plan, FetchSettings fetchSettings) throws MojoFailureException {
     PlanOutcome outcome =
@@ -45,6 +61,13 @@ public class ReproduceMojo extends AbstractDelvmMojo {
             .run(plan, outputDirectory.toPath());
     outcome.summary().forEach(getLog()::info);
     getLog().info("report: " + outcome.report());
+    if (reportArchive != null) {
+      File zip = ReportArchive.zip(outputDirectory.toPath(), reportArchive.toPath()).toFile();
+      if (project != null && projectHelper != null) {
+        projectHelper.attachArtifact(project, "zip", "report", zip);
+      }
+      getLog().info("report archive: " + zip + " (attached with classifier report)");
+    }
     if (outcome.failed() > 0) {
       throw new MojoFailureException(
           outcome.failed()

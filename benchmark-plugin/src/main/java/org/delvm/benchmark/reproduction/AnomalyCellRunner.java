@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.delvm.benchmark.evaluation.AnomalyDetection;
 import org.delvm.benchmark.evaluation.AnomalyMetrics;
 import org.delvm.benchmark.evaluation.MeanPlusStdThresholdTrainer;
+import org.delvm.benchmark.evaluation.RankingMetrics;
 import org.delvm.benchmark.models.Delvm;
 import org.delvm.benchmark.models.Mlp;
 import org.delvm.benchmark.models.graph.Activation;
@@ -28,6 +29,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * by its reconstruction error, threshold at mean + std of the training scores.
  */
 final class AnomalyCellRunner {
+
+  /** Stated in every anomaly cell's settings and in the log. */
+  static final String POSITIVE_CLASS =
+      "anomaly (label 1: UCR classes 2-5); precision, recall, F1, AUROC and AUPRC are of it";
 
   private final Consumer<String> log;
 
@@ -66,31 +71,32 @@ final class AnomalyCellRunner {
 
     List<MetricResult> metrics = new ArrayList<>();
     if (training.status() == TrainingResult.Status.COMPLETED) {
+      double[] testScores = scores(model, data.test());
       AnomalyMetrics m =
           AnomalyDetection.evaluate(
               scores(model, data.train()),
-              scores(model, data.test()),
+              testScores,
               data.testLabels(),
               new MeanPlusStdThresholdTrainer(1.0),
               "reconstruction error of " + cell.id());
-      metrics.add(metric("precision", m.precision(), cell, "%"));
-      metrics.add(metric("recall", m.recall(), cell, "%"));
-      metrics.add(metric("F1", m.f1(), cell, "%"));
-      metrics.add(
-          new MetricResult("threshold (mean + std of training RE)", m.threshold(), null, ""));
-      metrics.add(new MetricResult("true positives", m.truePositives(), null, "samples"));
-      metrics.add(new MetricResult("false positives", m.falsePositives(), null, "samples"));
-      metrics.add(new MetricResult("true negatives", m.trueNegatives(), null, "samples"));
-      metrics.add(new MetricResult("false negatives", m.falseNegatives(), null, "samples"));
+      metrics.addAll(
+          anomalyMetrics(
+              m,
+              testScores,
+              data.testLabels(),
+              "threshold (mean + std of training RE)",
+              cell.paper()));
       log.accept(
           String.format(
-              "cell %s: done in %.1f s: precision %.2f, recall %.2f, F1 %.2f (paper F1 %s)",
+              "cell %s: done in %.1f s: precision %.2f, recall %.2f, F1 %.2f (paper F1 %s),"
+                  + " AUROC %.2f; positive class: anomaly",
               cell.id(),
               training.seconds(),
               m.precision(),
               m.recall(),
               m.f1(),
-              cell.paper().getOrDefault("F1", Double.NaN)));
+              cell.paper().getOrDefault("F1", Double.NaN),
+              100 * RankingMetrics.auroc(testScores, data.testLabels())));
     } else {
       log.accept("cell " + cell.id() + ": " + training.message());
     }
@@ -108,15 +114,39 @@ final class AnomalyCellRunner {
         training.samplesPerSecond(),
         training.epochLosses(),
         metrics,
-        series(cell),
-        Map.of(
-            "hidden units", (double) cell.hiddenUnits().get(0),
-            "layers", (double) cell.hiddenUnits().size()));
+        cell.series(),
+        cell.coordinates());
   }
 
-  /** The paper's name for the curve: SM-DELVM, CD-DELVM, ... */
-  private static String series(Cell cell) {
-    return cell.objective().toUpperCase(Locale.ROOT) + "-DELVM";
+  /**
+   * The metrics of a thresholded anomaly score, the anomaly (label 1) as the positive class:
+   * precision, recall, F1, AUROC and AUPRC (threshold-free, from the test scores), the threshold
+   * and the confusion counts. Rates in percent; {@code paper} gives the paper's values by name.
+   */
+  static List<MetricResult> anomalyMetrics(
+      AnomalyMetrics m,
+      double[] testScores,
+      int[] testLabels,
+      String thresholdName,
+      Map<String, Double> paper) {
+    List<MetricResult> metrics = new ArrayList<>();
+    metrics.add(new MetricResult("precision", m.precision(), paper.get("precision"), "%"));
+    metrics.add(new MetricResult("recall", m.recall(), paper.get("recall"), "%"));
+    metrics.add(new MetricResult("F1", m.f1(), paper.get("F1"), "%"));
+    metrics.add(
+        new MetricResult(
+            "AUROC", 100 * RankingMetrics.auroc(testScores, testLabels), paper.get("AUROC"), "%"));
+    metrics.add(
+        new MetricResult(
+            "AUPRC", 100 * RankingMetrics.auprc(testScores, testLabels), paper.get("AUPRC"), "%"));
+    if (thresholdName != null) {
+      metrics.add(new MetricResult(thresholdName, m.threshold(), null, ""));
+    }
+    metrics.add(new MetricResult("true positives", m.truePositives(), null, "samples"));
+    metrics.add(new MetricResult("false positives", m.falsePositives(), null, "samples"));
+    metrics.add(new MetricResult("true negatives", m.trueNegatives(), null, "samples"));
+    metrics.add(new MetricResult("false negatives", m.falseNegatives(), null, "samples"));
+    return metrics;
   }
 
   private void logEpoch(Cell cell, ModelTrainer.EpochProgress p) {
@@ -129,10 +159,6 @@ final class AnomalyCellRunner {
 
   private static double[] scores(Delvm model, INDArray x) {
     return model.reconstructionError(x).toDoubleVector();
-  }
-
-  private static MetricResult metric(String name, double value, Cell cell, String unit) {
-    return new MetricResult(name, value, cell.paper().get(name), unit);
   }
 
   private static Map<String, String> settings(Cell cell) {
@@ -149,6 +175,7 @@ final class AnomalyCellRunner {
     s.put("split seed", Long.toString(cell.splitSeed()));
     s.put("anomaly score", "reconstruction error ||x - J(x)^T f(x)||^2");
     s.put("threshold", "mean + 1 std (population) of the training beats' scores");
+    s.put("positive class", POSITIVE_CLASS);
     return s;
   }
 

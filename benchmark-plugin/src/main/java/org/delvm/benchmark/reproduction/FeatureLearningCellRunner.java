@@ -11,11 +11,11 @@ import org.delvm.benchmark.evaluation.LayerFeatures;
 import org.delvm.benchmark.evaluation.LinearProbe;
 import org.delvm.benchmark.models.Cnn;
 import org.delvm.benchmark.models.Delvm;
+import org.delvm.benchmark.models.graph.Activation;
 import org.delvm.benchmark.models.objectives.Objectives;
 import org.delvm.benchmark.models.training.ModelTrainer;
 import org.delvm.benchmark.models.training.TrainingResult;
 import org.delvm.benchmark.models.training.TrainingSettings;
-import org.delvm.benchmark.models.graph.Activation;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.MetricResult;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -73,7 +73,12 @@ final class FeatureLearningCellRunner {
     log.accept(
         String.format(
             "cell %s: starting (%s, %s, objective %s, %d epochs, %d training images)",
-            spec.id(), spec.dataset(), model.describe(), spec.objective(), spec.epochs(), train.size()));
+            spec.id(),
+            spec.dataset(),
+            model.describe(),
+            spec.objective(),
+            spec.epochs(),
+            train.size()));
     INDArray trainX = Nd4j.createFromArray(train.pixels());
     TrainingSettings settings =
         new TrainingSettings(
@@ -93,7 +98,8 @@ final class FeatureLearningCellRunner {
       LinearProbe.Result probe =
           new LinearProbe(spec.probeEpochs(), spec.seed())
               .evaluate(trainFeatures, train.labels(), testFeatures, test.labels(), classNames);
-      metrics.add(new MetricResult("accuracy", probe.accuracy(), spec.paper().get("accuracy"), "%"));
+      metrics.add(
+          new MetricResult("accuracy", probe.accuracy(), spec.paper().get("accuracy"), "%"));
       probe
           .perClassAccuracy()
           .forEach((c, a) -> metrics.add(new MetricResult("accuracy: " + c, a, null, "%")));
@@ -121,7 +127,8 @@ final class FeatureLearningCellRunner {
     described.put(
         "features", "every layer's maps, max-pooled 2x2 stride 2, concatenated, standardised");
     described.put(
-        "classifier", "Tribuo multinomial logistic regression, AdaGrad, " + spec.probeEpochs() + " epochs");
+        "classifier",
+        "Tribuo multinomial logistic regression, AdaGrad, " + spec.probeEpochs() + " epochs");
     Map<String, Double> coordinates = new LinkedHashMap<>();
     coordinates.put("filters", (double) spec.filters().get(0));
     coordinates.put("kernel size", (double) spec.kernels().get(0));

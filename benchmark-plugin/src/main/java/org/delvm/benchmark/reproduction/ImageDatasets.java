@@ -44,9 +44,11 @@ final class ImageDatasets {
         case "fashion-mnist" ->
             new ImageSplits(
                 IdxReader.read(
-                    data.path("train-images-idx3-ubyte.gz"), data.path("train-labels-idx1-ubyte.gz")),
+                    data.path("train-images-idx3-ubyte.gz"),
+                    data.path("train-labels-idx1-ubyte.gz")),
                 IdxReader.read(
-                    data.path("t10k-images-idx3-ubyte.gz"), data.path("t10k-labels-idx1-ubyte.gz")));
+                    data.path("t10k-images-idx3-ubyte.gz"),
+                    data.path("t10k-labels-idx1-ubyte.gz")));
         case "cifar10" -> Cifar10BinaryReader.read(data.path("cifar-10-binary.tar.gz"));
         case "cifar10-jpeg" -> {
           var archive = data.path("cifar10-jpeg.tar.gz");
@@ -57,7 +59,8 @@ final class ImageDatasets {
         default -> throw new IllegalArgumentException("not an image dataset: " + data.id());
       };
     } catch (IOException e) {
-      throw new DatasetException("Cannot read " + data.id() + " from " + data.directory() + ": " + e, e);
+      throw new DatasetException(
+          "Cannot read " + data.id() + " from " + data.directory() + ": " + e, e);
     }
   }
 
@@ -125,7 +128,8 @@ final class ImageDatasets {
         apply(train, shift, scale, plane), apply(splits.test(), shift, scale, plane));
   }
 
-  private static LabelledImages apply(LabelledImages images, float[] shift, float[] scale, int plane) {
+  private static LabelledImages apply(
+      LabelledImages images, float[] shift, float[] scale, int plane) {
     float[][] out = new float[images.size()][];
     for (int i = 0; i < out.length; i++) {
       float[] image = images.pixels()[i];

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -25,7 +26,9 @@ import org.delvm.benchmark.datasets.UcrTimeSeriesReader;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.DatasetRecord;
+import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.ReportException;
 import org.delvm.benchmark.report.ReportWriter;
 import org.delvm.benchmark.report.Reproduction;
@@ -92,16 +95,58 @@ public final class Reproducer {
             + (fresh ? " (delvm.fresh: earlier results are ignored)" : ""));
     Map<String, FetchedDataset> fetched = PlanDatasets.fetch(plan, fetchSettings, log);
     Map<String, EcgSplit> splits = new LinkedHashMap<>();
+    for (Cell cell : plan.cells()) {
+      splits.computeIfAbsent(
+          splitKey(cell), key -> ecgSplit(fetched.get(cell.dataset()), cell.splitSeed()));
+    }
+    log.accept(
+        "plan "
+            + plan.name()
+            + ": "
+            + CostModel.describe(
+                plan.cells().stream()
+                    .mapToDouble(c -> CostModel.seconds(c, splits.get(splitKey(c)).train().length))
+                    .sum()));
     List<CellOutcome> outcomes = new ArrayList<>();
     AnomalyCellRunner runner = new AnomalyCellRunner(log);
     for (Cell cell : plan.cells()) {
       String progress = "[" + (outcomes.size() + 1) + "/" + plan.cells().size() + "] ";
       FetchedDataset data = fetched.get(cell.dataset());
-      EcgSplit split =
-          splits.computeIfAbsent(
-              cell.dataset() + "@" + cell.splitSeed(), key -> ecgSplit(data, cell.splitSeed()));
       outcomes.add(
-          runOrReuse(progress, cell, CellFingerprint.of(cell, data), split, store, runner));
+          runOrReuse(
+              progress,
+              cell,
+              CellFingerprint.of(cell, data),
+              splits.get(splitKey(cell)),
+              store,
+              runner));
+    }
+    List<CellResult> results =
+        new ArrayList<>(
+            SeedAggregation.apply(
+                plan.cells(), outcomes.stream().map(CellOutcome::result).toList()));
+    List<CellResult> baselines = new ArrayList<>();
+    splits.forEach(
+        (key, split) -> {
+          String dataset = key.substring(0, key.indexOf('@'));
+          long seed = Long.parseLong(key.substring(key.indexOf('@') + 1));
+          baselines.addAll(Baselines.of(dataset, seed, split));
+        });
+    for (CellResult b : baselines) {
+      log.accept(
+          String.format(
+              Locale.ROOT,
+              "%s: precision %.2f, recall %.2f, F1 %.2f, AUROC %.2f (positive class: anomaly)",
+              b.id(),
+              metric(b, "precision"),
+              metric(b, "recall"),
+              metric(b, "F1"),
+              metric(b, "AUROC")));
+    }
+    results.addAll(baselines);
+    List<ClaimResult> claims = ClaimEvaluator.evaluate(plan.claims(), results);
+    for (ClaimResult c : claims) {
+      log.accept("claim " + c.id() + ": " + c.verdict().label() + " (" + c.reason() + ")");
     }
     Reproduction reproduction =
         new Reproduction(
@@ -111,9 +156,22 @@ public final class Reproducer {
             (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0,
             environment(),
             datasetRecords(fetched, splits),
-            outcomes.stream().map(CellOutcome::result).toList());
+            results,
+            claims);
     Path html = new ReportWriter().write(reproduction, reportDirectory);
     return new PlanOutcome(reproduction, html.toAbsolutePath(), outcomes);
+  }
+
+  private static String splitKey(Cell cell) {
+    return cell.dataset() + "@" + cell.splitSeed();
+  }
+
+  private static double metric(CellResult cell, String name) {
+    return cell.metrics().stream()
+        .filter(m -> m.name().equals(name))
+        .mapToDouble(MetricResult::value)
+        .findFirst()
+        .orElse(Double.NaN);
   }
 
   /** The cell's stored result if it is still valid, else a new one (stored in turn). */
@@ -201,8 +259,8 @@ public final class Reproducer {
               0,
               List.of(),
               List.of(),
-              cell.model() + " / " + cell.objective(),
-              Map.of());
+              cell.series(),
+              cell.coordinates());
     }
     return new StoredResult(
         fingerprint,

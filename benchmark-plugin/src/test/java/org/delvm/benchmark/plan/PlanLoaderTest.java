@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.delvm.benchmark.models.objectives.Objectives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +38,33 @@ class PlanLoaderTest {
   }
 
   @Test
+  void theShippedPlansHoldThePapersEcgExperiments() {
+    PlanLoader loader = new PlanLoader();
+    Plan def = loader.load("default");
+    assertEquals(21, def.cells().size());
+    Map<String, Cell> cells = new java.util.HashMap<>();
+    def.cells().forEach(c -> cells.put(c.id(), c));
+    assertEquals(94.81, cells.get("fig7-sm-mlp2048").paper().get("F1"));
+    assertEquals(90.34, cells.get("fig7-cd-mlp512").paper().get("F1"));
+    assertEquals(96.46, cells.get("fig8-sm-mlp256x256x256x256").paper().get("F1"));
+    assertEquals(Map.of("layers", 4.0), cells.get("fig8-cd-mlp512x512x512x512").coordinates());
+    assertEquals("sm-printed", cells.get("fig7-sm-printed-mlp2048").objective());
+    assertTrue(cells.get("fig7-cd-mlp64").experiment().contains("the paper: 100"));
+    assertEquals(10, def.claims().size());
+
+    Plan paper = loader.load("paper");
+    assertEquals(63, paper.cells().size());
+    assertTrue(
+        paper.cells().stream()
+            .anyMatch(c -> c.id().equals("fig8-sm-mlp2048x2048x2048x2048-seed3")));
+    assertTrue(
+        paper.cells().stream()
+            .filter(c -> c.objective().equals("cd"))
+            .allMatch(c -> c.epochs() == 100));
+    assertTrue(loader.load("smoke").cells().size() <= 8, "the smoke plan stays tiny");
+  }
+
+  @Test
   void readsAPlanFile(@TempDir Path dir) throws Exception {
     Plan plan =
         new PlanLoader()
@@ -55,9 +85,10 @@ class PlanLoaderTest {
     assertTrue(m.contains("model 'rbm' is not supported; valid: delvm-mlp"), m);
     assertTrue(
         m.contains(
-            "objective 'score-matching' is not supported;"
-                + " valid: cd, dsm, nce, pcd-langevin, sm, sm-printed, ssm"),
+            "objective 'score-matching' is not supported; valid: "
+                + String.join(", ", Objectives.names())),
         m);
+    assertTrue(Objectives.names().containsAll(List.of("cd", "sm", "sm-printed")));
     assertTrue(m.contains("epochs must be >= 0, got -1"), m);
     assertTrue(m.contains("hiddenUnits must list one positive width per layer, got [0]"), m);
   }
@@ -83,7 +114,7 @@ class PlanLoaderTest {
                 .replace("\"seed\": 1,", ""));
     PlanException e =
         assertThrows(PlanException.class, () -> new PlanLoader().load(file.toString()));
-    assertTrue(e.getMessage().contains("at cells[0].seed"), e.getMessage());
+    assertTrue(e.getMessage().contains("cell 'c1': seed (give"), e.getMessage());
   }
 
   @Test

@@ -15,9 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a {@link Reproduction} as {@code index.html} (self-contained: inline CSS, no scripts or
- * external resources) and {@code metrics.json}. Each file is written to a temporary file in the
- * same directory and moved into place atomically, so a crash never leaves half a report.
+ * Writes a {@link Reproduction} as {@code index.html} (self-contained: inline CSS and SVG plots, no
+ * scripts or external resources; what it shows is prepared by {@link ReportView}) and {@code
+ * metrics.json}. Each file is written to a temporary file in the same directory and moved into
+ * place atomically, so a crash never leaves half a report.
  */
 public final class ReportWriter {
 
@@ -67,7 +68,7 @@ public final class ReportWriter {
     try {
       Template template = freemarker.getTemplate("index.ftlh");
       StringWriter out = new StringWriter();
-      template.process(Map.of("r", reproduction), out);
+      template.process(Map.of("r", reproduction, "view", ReportView.of(reproduction)), out);
       return out.toString();
     } catch (IOException | TemplateException e) {
       throw new ReportException("Cannot render the HTML report: " + e.getMessage(), e);

@@ -53,7 +53,8 @@ class ReportWriterTest {
         12.0,
         Map.of("java", "17"),
         List.of(data),
-        List.of(cell));
+        List.of(cell),
+        List.of());
   }
 
   @Test
@@ -86,6 +87,39 @@ class ReportWriterTest {
     String page = new ReportWriter().html(sample("<script>alert(1)</script>"));
     assertFalse(page.contains("<script>alert"), page);
     assertTrue(page.contains("&lt;script&gt;"), page);
+  }
+
+  @Test
+  void seriesNamesAndOtherStringsAreEscapedInsideThePlotsToo() {
+    String page = new ReportWriter().html(Reproductions.rich("<script>alert(1)</script>"));
+    assertFalse(page.toLowerCase(java.util.Locale.ROOT).contains("<script"), page);
+    assertTrue(
+        page.contains("data-series=\"&lt;script&gt;alert(1)&lt;/script&gt;\""), "series, escaped");
+    assertTrue(page.contains("text-anchor=\"start\">&lt;script&gt;alert(1)"), "legend, escaped");
+    assertTrue(page.contains("out of memory &lt;boom&gt;"), page);
+  }
+
+  @Test
+  void showsEverySectionWithPlotsTablesAndTheSignVerdict() throws Exception {
+    Reproduction rich = Reproductions.rich("SM-DELVM");
+    String page = new ReportWriter().html(rich);
+    assertEquals(2, page.split("<svg ", -1).length - 1, "one plot per experiment");
+    assertTrue(page.contains("<polyline "), page);
+    assertTrue(page.contains("class=\"paper-point\""), page);
+    assertTrue(page.contains("id=\"overview\""), page);
+    assertTrue(page.contains("Warning: lossy copy."), page);
+    assertTrue(page.contains("94.00 &plusmn; 1.41"), "mean +- std over two seeds");
+    assertTrue(page.contains("within tolerance"), page);
+    assertTrue(page.contains("not reproduced"), page);
+    assertTrue(page.contains("not reported by the paper"), page);
+    assertTrue(
+        page.contains("<strong><code>sm</code></strong> (Hyv&auml;rinen&rsquo;s sign)"), page);
+    assertTrue(page.contains("1 of 11 cell(s) did not complete."), page);
+    assertFalse(page.matches("(?s).*(src|href)\\s*=\\s*\"?(https?:)?//.*"), "no external resource");
+    assertFalse(page.contains("<link") || page.contains("<img") || page.contains("@import"));
+
+    // A copy for looking at (and for .ci/check-report's Chromium run when no build ran).
+    new ReportWriter().write(rich, Path.of("target", "report-sample"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.DatasetRecord;
 import org.delvm.benchmark.report.ReportException;
 import org.delvm.benchmark.report.ReportWriter;
@@ -36,7 +37,14 @@ class MetricsJsonTest {
                     "",
                     List.of(new DatasetRecord.FileRecord("a.txt", 3, "abc", "bundled")),
                     Map.of("seed", "2023"))),
-            usual.cells());
+            usual.cells(),
+            List.of(
+                new ClaimResult(
+                    "fig7-sm-beats-cd",
+                    "Fig. 7: SM-DELVM F1 > CD-DELVM F1 at every width",
+                    ClaimResult.Verdict.NOT_SUPPORTED,
+                    "at hidden units 64: 80.0 <= 85.0",
+                    Map.of("SM-DELVM @ hidden units 64", 80.0))));
     Path file = dir.resolve("metrics.json");
     String json = new ReportWriter().metricsJson(run);
     Files.writeString(file, json);

@@ -58,7 +58,8 @@ final class Runs {
         1.5,
         Map.of("java", "17"),
         List.of(),
-        List.of(cells));
+        List.of(cells),
+        List.of());
   }
 
   /** The usual run: 389 TP, 48 FP, 558 TN, 5 FN (394 anomalies in 1000 beats). */

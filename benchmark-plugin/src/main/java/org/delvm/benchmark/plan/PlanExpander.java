@@ -1,0 +1,266 @@
+package org.delvm.benchmark.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Expands a plan's cell templates ({@link Sweep}, {@code seeds}, {@code overrides}) into concrete
+ * cells, and applies the defaults (activation relu, no objective options, no paper values, the
+ * series and coordinates). Problems are collected, not thrown, so that the loader reports every
+ * problem of a plan at once.
+ */
+final class PlanExpander {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Fields an override may not set: they define the expansion itself. */
+  private static final List<String> NOT_OVERRIDABLE = List.of("id", "sweep", "seeds", "overrides");
+
+  private PlanExpander() {}
+
+  /** The concrete cells of {@code cells}, in plan order; problems are added to {@code problems}. */
+  static List<Cell> expand(List<Cell> cells, List<String> problems) {
+    List<Cell> out = new ArrayList<>();
+    for (Cell template : cells) {
+      expand(template, problems, out);
+    }
+    return out;
+  }
+
+  private static void expand(Cell t, List<String> problems, List<Cell> out) {
+    String where = "cell '" + t.id() + "': ";
+    ObjectNode base = JSON.valueToTree(t);
+    base.remove(List.of("sweep", "seeds", "overrides"));
+    List<Axis> axes = t.sweep() == null ? List.of() : axes(t.sweep(), base, where, problems);
+    if (t.sweep() == null && t.overrides() != null) {
+      problems.add(where + "overrides apply to the cells of a sweep; this cell has no sweep");
+    }
+    if (t.seeds() != null) {
+      if (t.seeds().isEmpty() || t.seeds().stream().anyMatch(s -> s == null)) {
+        problems.add(where + "seeds must list at least one seed, got " + t.seeds());
+      }
+      if (t.seed() != null) {
+        problems.add(where + "give either seed or seeds, not both");
+      }
+    }
+    Map<String, Cell> overrides = t.overrides() == null ? Map.of() : t.overrides();
+    Set<String> expandedIds = new LinkedHashSet<>();
+    for (List<JsonNode> combination : cartesian(axes)) {
+      ObjectNode node = base.deepCopy();
+      StringBuilder id = new StringBuilder(String.valueOf(t.id()));
+      Map<String, Double> coordinates = new LinkedHashMap<>();
+      String activationSuffix = "";
+      for (int i = 0; i < axes.size(); i++) {
+        Axis axis = axes.get(i);
+        JsonNode value = combination.get(i);
+        node.set(axis.field, value);
+        id.append('-').append(label(axis.field, value));
+        axis.addCoordinates(value, coordinates);
+        if (axis.field.equals("activation")) {
+          activationSuffix = ", " + value.asText();
+        }
+      }
+      String cellId = id.toString();
+      expandedIds.add(cellId);
+      node.put("id", cellId);
+      Cell override = overrides.get(cellId);
+      if (override != null) {
+        ObjectNode fields = JSON.valueToTree(override);
+        for (String forbidden : NOT_OVERRIDABLE) {
+          if (fields.has(forbidden)) {
+            problems.add(where + "the override of '" + cellId + "' cannot set " + forbidden);
+            fields.remove(forbidden);
+          }
+        }
+        node.setAll(fields);
+      }
+      Cell cell;
+      try {
+        cell = JSON.treeToValue(node, Cell.class);
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        problems.add(where + "expanded cell '" + cellId + "' is invalid: " + e.getMessage());
+        continue;
+      }
+      Cell concrete = withDefaults(cell, coordinates, axes.isEmpty(), activationSuffix);
+      if (t.seeds() == null || t.seeds().isEmpty()) {
+        out.add(concrete);
+      } else {
+        for (Long seed : t.seeds()) {
+          out.add(concrete.withIdAndSeed(cellId + "-seed" + seed, seed));
+        }
+      }
+    }
+    for (String key : overrides.keySet()) {
+      if (!expandedIds.contains(key)) {
+        problems.add(
+            where
+                + "override '"
+                + key
+                + "' matches no expanded cell; the expanded ids are: "
+                + String.join(", ", expandedIds));
+      }
+    }
+  }
+
+  private static Cell withDefaults(
+      Cell c, Map<String, Double> sweptCoordinates, boolean noSweep, String seriesSuffix) {
+    Map<String, Double> coordinates =
+        c.coordinates() != null
+            ? c.coordinates()
+            : noSweep ? Cell.defaultCoordinates(c.hiddenUnits()) : sweptCoordinates;
+    return new Cell(
+        c.id(),
+        c.experiment(),
+        c.dataset(),
+        c.splitSeed(),
+        c.model(),
+        c.hiddenUnits(),
+        c.activation() == null ? "relu" : c.activation(),
+        c.objective(),
+        c.objectiveOptions() == null ? Map.of() : c.objectiveOptions(),
+        c.epochs(),
+        c.batchSize(),
+        c.learningRates(),
+        c.seed(),
+        c.paper() == null ? Map.of() : c.paper(),
+        c.series() != null ? c.series() : Cell.defaultSeries(c.objective()) + seriesSuffix,
+        coordinates,
+        null,
+        null,
+        null);
+  }
+
+  /** The sweep's fields with their values, in {@link Sweep#FIELDS} order. */
+  private static List<Axis> axes(
+      Sweep sweep, ObjectNode base, String where, List<String> problems) {
+    ObjectNode node = JSON.valueToTree(sweep);
+    List<Axis> axes = new ArrayList<>();
+    for (String field : Sweep.FIELDS) {
+      JsonNode values = node.get(field);
+      if (values == null) {
+        continue;
+      }
+      if (base.hasNonNull(field)) {
+        problems.add(
+            where + "'" + field + "' is both set and swept; remove it from the cell or the sweep");
+      }
+      List<JsonNode> list = new ArrayList<>();
+      values.forEach(list::add);
+      if (list.isEmpty() || list.stream().anyMatch(JsonNode::isNull)) {
+        problems.add(where + "sweep '" + field + "' must list at least one value, got " + values);
+        continue;
+      }
+      axes.add(new Axis(field, list));
+    }
+    if (axes.isEmpty()) {
+      problems.add(where + "the sweep is empty; sweepable: " + String.join(", ", Sweep.FIELDS));
+    }
+    return axes;
+  }
+
+  /** Every combination of one value per axis, the last axis varying fastest. */
+  private static List<List<JsonNode>> cartesian(List<Axis> axes) {
+    List<List<JsonNode>> combinations = new ArrayList<>();
+    combinations.add(List.of());
+    for (Axis axis : axes) {
+      List<List<JsonNode>> next = new ArrayList<>();
+      for (List<JsonNode> prefix : combinations) {
+        for (JsonNode value : axis.values) {
+          List<JsonNode> c = new ArrayList<>(prefix);
+          c.add(value);
+          next.add(c);
+        }
+      }
+      combinations = next;
+    }
+    return combinations;
+  }
+
+  /** The id label of one swept value: readable, file-name safe. */
+  static String label(String field, JsonNode value) {
+    String label =
+        switch (field) {
+          case "hiddenUnits" -> "mlp" + join(value, "x");
+          case "epochs" -> "epochs" + value.asText();
+          case "batchSize" -> "batch" + value.asText();
+          case "learningRates" -> "lr" + join(value, "_");
+          case "objectiveOptions" -> {
+            StringBuilder s = new StringBuilder();
+            new TreeMap<>(JSON.convertValue(value, Map.class))
+                .forEach((k, v) -> s.append(s.length() == 0 ? "" : "-").append(k).append(v));
+            yield s.length() == 0 ? "defaults" : s.toString();
+          }
+          default -> value.asText();
+        };
+    return label.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  private static String join(JsonNode array, String separator) {
+    StringBuilder s = new StringBuilder();
+    Iterator<JsonNode> it = array.elements();
+    while (it.hasNext()) {
+      s.append(it.next().asText()).append(it.hasNext() ? separator : "");
+    }
+    return array.isArray() ? s.toString() : array.asText();
+  }
+
+  /** One swept field and its values; knows which plot coordinates its values give. */
+  private static final class Axis {
+    final String field;
+    final List<JsonNode> values;
+    private final boolean depthVaries;
+    private final boolean widthVaries;
+
+    Axis(String field, List<JsonNode> values) {
+      this.field = field;
+      this.values = values;
+      if (field.equals("hiddenUnits")) {
+        depthVaries = values.stream().map(JsonNode::size).distinct().count() > 1;
+        widthVaries = values.stream().map(v -> v.path(0).asInt()).distinct().count() > 1;
+      } else {
+        depthVaries = false;
+        widthVaries = false;
+      }
+    }
+
+    /**
+     * hiddenUnits gives "hidden units" (first layer's width) when the width varies, "layers" when
+     * the depth varies; numeric fields give themselves; objective and activation name the series.
+     */
+    void addCoordinates(JsonNode value, Map<String, Double> coordinates) {
+      switch (field) {
+        case "hiddenUnits" -> {
+          if (widthVaries || !depthVaries) {
+            coordinates.put("hidden units", value.path(0).asDouble());
+          }
+          if (depthVaries) {
+            coordinates.put("layers", (double) value.size());
+          }
+        }
+        case "epochs" -> coordinates.put("epochs", value.asDouble());
+        case "batchSize" -> coordinates.put("batch size", value.asDouble());
+        case "learningRates" -> coordinates.put("learning rate", value.path(0).asDouble());
+        case "objectiveOptions" ->
+            value
+                .fields()
+                .forEachRemaining(
+                    e -> {
+                      if (e.getValue().isNumber()) {
+                        coordinates.put(e.getKey(), e.getValue().asDouble());
+                      }
+                    });
+        default -> {}
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package org.delvm.benchmark.reproduction;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.delvm.benchmark.datasets.EcgSplit;
+import org.delvm.benchmark.evaluation.AnomalyDetection;
+import org.delvm.benchmark.evaluation.AnomalyMetrics;
+import org.delvm.benchmark.evaluation.MeanPlusStdThresholdTrainer;
+import org.delvm.benchmark.evaluation.TrivialBaselines;
+import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.MetricResult;
+
+/**
+ * The floors every anomaly number should be read against, computed on each split a plan uses (in
+ * milliseconds, so never stored or reused): flag every test sample; and the squared distance to the
+ * mean of the training beats, thresholded like the DELVMs (mean + std of the training scores). Each
+ * is reported as a cell of its own, id {@code <dataset>-s<splitSeed>-baseline-<name>}, series
+ * "baseline: ...", no coordinates.
+ */
+final class Baselines {
+
+  static final String EXPERIMENT = "Trivial baselines (same split; not in the paper)";
+
+  private Baselines() {}
+
+  static List<CellResult> of(String dataset, long splitSeed, EcgSplit split) {
+    String prefix = dataset + "-s" + splitSeed + "-baseline-";
+    int[] labels = split.testLabels();
+
+    AnomalyMetrics all = TrivialBaselines.flagEverything(labels);
+    double[] constant = new double[labels.length];
+    CellResult flagAll =
+        cell(
+            prefix + "flag-all",
+            dataset,
+            splitSeed,
+            "flag everything",
+            "every test sample is flagged as an anomaly (one constant score)",
+            "none (everything is flagged)",
+            AnomalyCellRunner.anomalyMetrics(all, constant, labels, null, Map.of()));
+
+    double[] mean = TrivialBaselines.mean(split.train());
+    double[] trainScores = TrivialBaselines.squaredDistances(split.train(), mean);
+    double[] testScores = TrivialBaselines.squaredDistances(split.test(), mean);
+    AnomalyMetrics distance =
+        AnomalyDetection.evaluate(
+            trainScores,
+            testScores,
+            labels,
+            new MeanPlusStdThresholdTrainer(1.0),
+            "squared distance to the training mean");
+    CellResult meanDistance =
+        cell(
+            prefix + "mean-distance",
+            dataset,
+            splitSeed,
+            "distance to the training mean",
+            "||x - mean of the training beats||^2",
+            "mean + 1 std (population) of the training beats' scores",
+            AnomalyCellRunner.anomalyMetrics(
+                distance,
+                testScores,
+                labels,
+                "threshold (mean + std of training distance)",
+                Map.of()));
+    return List.of(flagAll, meanDistance);
+  }
+
+  private static CellResult cell(
+      String id,
+      String dataset,
+      long splitSeed,
+      String name,
+      String score,
+      String threshold,
+      List<MetricResult> metrics) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("anomaly score", score);
+    settings.put("threshold", threshold);
+    settings.put("split seed", Long.toString(splitSeed));
+    settings.put("positive class", AnomalyCellRunner.POSITIVE_CLASS);
+    return new CellResult(
+        id,
+        EXPERIMENT,
+        dataset,
+        "baseline: " + name,
+        "-",
+        settings,
+        0,
+        "completed",
+        "",
+        0,
+        0,
+        List.of(),
+        metrics,
+        "baseline: " + name,
+        Map.of());
+  }
+}

@@ -1,0 +1,66 @@
+package org.delvm.benchmark.reproduction;
+
+import java.util.List;
+import java.util.Locale;
+import org.delvm.benchmark.plan.Cell;
+
+/**
+ * A rough estimate of a cell's training time, printed before a plan starts: epochs x training
+ * samples x seconds per sample, where seconds per sample = passes x ({@link #PER_PASS} + {@link
+ * #PER_MAC} x multiply-adds of one forward pass of f). The passes per sample depend on the
+ * objective: one-layer {@code sm}: 4 (closed form); deeper {@code sm}: d + 2 (d forward-mode
+ * passes, d the input size); {@code cd}: k + 2; {@code ssm}: projections + 2; {@code pcd-langevin}:
+ * sgldSteps + 2; others: 3. The two constants were fitted to two exact deep {@code sm} runs on
+ * ECG5000 (2048 x 2 and 512 x 4 units) on a 2-core CPU (ND4J, OpenBLAS); other machines differ,
+ * one-layer cells are overestimated up to about 2x, and the estimate leaves out evaluation and
+ * start-up.
+ */
+final class CostModel {
+
+  /** Seconds per sample and pass that do not grow with the network (op dispatch, batching). */
+  static final double PER_PASS = 3.8e-5;
+
+  /** Seconds per multiply-add of a pass of f. */
+  static final double PER_MAC = 5.4e-11;
+
+  private CostModel() {}
+
+  static double seconds(Cell cell, int trainingSamples) {
+    int inputSize = 140;
+    List<Integer> widths = cell.hiddenUnits();
+    double macs = 0;
+    int previous = inputSize;
+    for (int w : widths) {
+      macs += (double) previous * w;
+      previous = w;
+    }
+    double passes =
+        switch (cell.objective()) {
+          case "sm", "sm-printed" -> widths.size() == 1 ? 4 : inputSize + 2;
+          case "cd" -> option(cell, "k", 1) + 2;
+          case "ssm" -> option(cell, "projections", 1) + 2;
+          case "pcd-langevin" -> option(cell, "sgldSteps", 60) + 2;
+          default -> 3;
+        };
+    return (double) cell.epochs() * trainingSamples * passes * (PER_PASS + PER_MAC * macs);
+  }
+
+  /** "estimated 12 min of training (cost model: ...)". */
+  static String describe(double seconds) {
+    String time =
+        seconds < 120
+            ? String.format(Locale.ROOT, "%.0f s", seconds)
+            : seconds < 7200
+                ? String.format(Locale.ROOT, "%.0f min", seconds / 60)
+                : String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+    return "estimated "
+        + time
+        + " of training for every cell, reused ones included (cost model: epochs x samples x"
+        + " measured seconds per sample on a 2-core CPU; a rough guide)";
+  }
+
+  private static int option(Cell cell, String name, int fallback) {
+    Object value = cell.objectiveOptions().get(name);
+    return value instanceof Number n ? n.intValue() : fallback;
+  }
+}

@@ -1,0 +1,138 @@
+package org.delvm.benchmark.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportViewTest {
+
+  private final ReportView view = ReportView.of(Reproductions.rich("SM-DELVM"));
+
+  @Test
+  void groupsCellsByExperimentInOrderOfAppearance() {
+    assertEquals(
+        List.of("Fig. 7: ECG5000, F1 against hidden units", "Fig. 8: ECG5000, F1 against layers"),
+        view.experiments().stream().map(ReportView.Experiment::name).toList());
+    assertEquals(7, view.experiments().get(0).cells());
+    assertEquals("F1", view.experiments().get(0).mainMetric());
+  }
+
+  @Test
+  void aggregatesCellsThatDifferOnlyBySeed() {
+    ReportView.Experiment fig7 = view.experiments().get(0);
+    // 256 (two seeds), 1024, 2048, CD 512, CD 1024 (failed), printed 2048
+    assertEquals(6, fig7.groups().size());
+    ReportView.Row sm256 = fig7.groups().get(0).get(0);
+    assertEquals(List.of("sm-256-s1", "sm-256-s2"), sm256.cells());
+    assertEquals("F1", sm256.metric());
+    assertTrue(sm256.main());
+    assertEquals(94.0, sm256.mean(), 1e-12);
+    assertEquals(Math.sqrt(2), sm256.std(), 1e-12); // sample std of 93 and 95
+    assertEquals(2, sm256.seeds());
+    assertEquals("hidden units 256, layers 1", sm256.coordinates());
+    assertEquals(ReportView.NOT_REPORTED, sm256.status());
+    assertNull(sm256.difference());
+  }
+
+  @Test
+  void statusBandsCompareTheMeanWithThePaper() {
+    ReportView.Experiment fig7 = view.experiments().get(0);
+    ReportView.Row sm2048 = fig7.groups().get(2).get(0);
+    assertEquals(List.of("sm-2048"), sm2048.cells());
+    assertEquals(94.5 - 94.81, sm2048.difference(), 1e-12);
+    assertEquals(ReportView.REPRODUCED, sm2048.status());
+    // precision has a paper value too: its own row, after the main metric
+    ReportView.Row precision = fig7.groups().get(2).get(1);
+    assertEquals("precision", precision.metric());
+    assertEquals(ReportView.WITHIN_TOLERANCE, precision.status()); // 92.5 vs 90.57: +1.93
+    ReportView.Row cd = fig7.groups().get(3).get(0);
+    assertEquals(ReportView.NOT_REPRODUCED, cd.status()); // 85 vs 90.34
+    ReportView.Row failed = fig7.groups().get(4).get(0);
+    assertEquals(0, failed.seeds());
+    assertEquals("failed", failed.status());
+    assertEquals("bad", failed.statusClass());
+
+    assertEquals(ReportView.REPRODUCED, ReportView.status(-1.0));
+    assertEquals(ReportView.WITHIN_TOLERANCE, ReportView.status(1.01));
+    assertEquals(ReportView.WITHIN_TOLERANCE, ReportView.status(-3.0));
+    assertEquals(ReportView.NOT_REPRODUCED, ReportView.status(3.01));
+  }
+
+  @Test
+  void thePlotAxisIsTheCoordinateThatVaries() {
+    assertEquals("hidden units", view.experiments().get(0).xAxis());
+    assertTrue(view.experiments().get(0).logX());
+    assertEquals("layers", view.experiments().get(1).xAxis());
+    assertTrue(!view.experiments().get(1).logX());
+  }
+
+  @Test
+  void theSignSectionNamesTheObjectiveCloserToThePaper() {
+    ReportView.SignComparison sign = view.signComparison();
+    assertNotNull(sign);
+    assertEquals(1, sign.pairs().size()); // only 2048 has both objectives
+    ReportView.SignPair pair = sign.pairs().get(0);
+    assertEquals("hidden units 2048, layers 1", pair.coordinates());
+    assertEquals(94.5, pair.sm(), 1e-12);
+    assertEquals(60.0, pair.printed(), 1e-12);
+    assertEquals(ReportView.SM, sign.closer());
+    assertEquals(0.31, sign.smMeanDistance(), 1e-9);
+    assertEquals(34.81, sign.printedMeanDistance(), 1e-9);
+  }
+
+  @Test
+  void theSignSectionCanPickThePrintedSign() {
+    Reproduction r =
+        new Reproduction(
+            "p",
+            "",
+            "",
+            1,
+            Map.of(),
+            List.of(),
+            List.of(
+                Reproductions.cell("a", "e", "sm", "SM", 1, 64, 1, 50.0, 94.81),
+                Reproductions.cell("b", "e", "sm-printed", "SMP", 1, 64, 1, 94.0, 94.81)),
+            List.of());
+    assertEquals(ReportView.SM_PRINTED, ReportView.of(r).signComparison().closer());
+  }
+
+  @Test
+  void noSignSectionWithoutBothObjectives() {
+    Reproduction r =
+        new Reproduction(
+            "p",
+            "",
+            "",
+            1,
+            Map.of(),
+            List.of(),
+            List.of(Reproductions.cell("a", "e", "sm", "SM", 1, 64, 1, 50.0, 94.81)),
+            List.of());
+    assertNull(ReportView.of(r).signComparison());
+  }
+
+  @Test
+  void timingsListEveryCellAndFailuresTheOnesThatDidNotComplete() {
+    assertEquals(11, view.timings().size());
+    assertEquals(
+        List.of("cd-1024"), view.failures().stream().map(ReportView.Timing::cell).toList());
+    assertEquals(Map.of("completed", 10L, "failed", 1L), view.statusCounts());
+  }
+
+  @Test
+  void claimsCarryTheirVerdictAndTheNumbersCompared() {
+    List<ReportView.Claim> claims = view.claims();
+    assertEquals(2, claims.size());
+    assertEquals("SUPPORTED", claims.get(0).verdict());
+    assertEquals("ok", claims.get(0).verdictClass());
+    assertTrue(claims.get(0).compared().contains("CD-DELVM @ hidden units 512: 85.00"));
+    assertEquals("NOT TESTABLE", claims.get(1).verdict());
+    assertEquals(Map.of("SUPPORTED", 1L, "NOT TESTABLE", 1L), view.claimCounts());
+  }
+}
