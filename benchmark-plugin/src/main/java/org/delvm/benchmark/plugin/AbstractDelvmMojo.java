@@ -20,7 +20,10 @@ import org.delvm.benchmark.reproduction.ResultStoreException;
  */
 public abstract class AbstractDelvmMojo extends AbstractMojo {
 
-  /** The plan: a shipped plan ({@code smoke}, {@code default}) or a path to a JSON plan. */
+  /**
+   * The plan: a shipped plan ({@code smoke}, {@code default}, {@code paper}) or a path to a JSON
+   * plan.
+   */
   @Parameter(property = "delvm.plan", defaultValue = "default")
   private String plan;
 

@@ -63,6 +63,10 @@ public class TrainingStepBenchmark {
     "delvm-sm-mlp-140-2048x4",
     "delvm-ssm-mlp-140-2048x4",
     "delvm-cd-mlp-140-2048",
+    "delvm-ssm-mlp-140-2048",
+    "delvm-dsm-mlp-140-2048",
+    "delvm-nce-mlp-140-2048",
+    "delvm-pcd-mlp-140-2048",
     "ae-mlp-140-256",
     "delvm-sm-cnn-1x28x28-70k5",
     "delvm-sm-cnn-3x32x32-80k3",
@@ -134,7 +138,7 @@ public class TrainingStepBenchmark {
    * delvm-sm-mlp-140-2048x4} (an MLP 140-2048-2048-2048-2048), {@code delvm-sm-cnn-1x28x28-70k5}
    * (one convolution of 70 filters 5 x 5 on 1 x 28 x 28), {@code ae-mlp-140-256} (a dense
    * autoencoder 140-256-140 trained on the reconstruction objective). ReLU, float32, cd with k = 1,
-   * ssm with one projection.
+   * ssm with one projection, {@code pcd} = pcd-langevin with CEBM's settings, others at defaults.
    */
   record TrainingConfig(String name, String objective, Map<String, Object> options) {
 
@@ -152,7 +156,9 @@ public class TrainingStepBenchmark {
             case "ssm" -> Map.of("projections", 1);
             default -> Map.of();
           };
-      return new TrainingConfig(name, parts[1], options);
+      // Objective names may contain '-': "pcd" stands for pcd-langevin (CEBM's 60 SGLD steps).
+      String objective = parts[1].equals("pcd") ? "pcd-langevin" : parts[1];
+      return new TrainingConfig(name, objective, options);
     }
 
     EnergyModel model() {
