@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.delvm.benchmark.evaluation.AnomalyDetection;
 import org.delvm.benchmark.evaluation.AnomalyMetrics;
+import org.delvm.benchmark.evaluation.LayerFeatures;
 import org.delvm.benchmark.evaluation.MeanPlusStdThresholdTrainer;
 import org.delvm.benchmark.evaluation.RankingMetrics;
 import org.delvm.benchmark.models.Delvm;
@@ -70,7 +71,17 @@ final class AnomalyCellRunner {
                 model, Objectives.create(cell.objective(), cell.objectiveOptions()), data.train());
 
     List<MetricResult> metrics = new ArrayList<>();
+    String message = training.message();
     if (training.status() == TrainingResult.Status.COMPLETED) {
+      double active = activeUnits(model, data.train());
+      metrics.add(new MetricResult("active units of f", active, null, "%"));
+      if (active == 0) {
+        // A dead network still "completes": say so, or its scores (||x||^2) pass for a result.
+        message =
+            "degenerate: every unit of f is inactive on every training sample (dead ReLUs), so"
+                + " J = 0 and the score is ||x||^2";
+        log.accept("cell " + cell.id() + ": " + message);
+      }
       double[] testScores = scores(model, data.test());
       AnomalyMetrics m =
           AnomalyDetection.evaluate(
@@ -109,7 +120,7 @@ final class AnomalyCellRunner {
         settings(cell),
         cell.seed(),
         training.status() == TrainingResult.Status.COMPLETED ? "completed" : "diverged",
-        training.message(),
+        message,
         training.seconds(),
         training.samplesPerSecond(),
         training.epochLosses(),
@@ -155,6 +166,23 @@ final class AnomalyCellRunner {
         String.format(
             "cell %s: epoch %d/%d loss %.4f, %.0f samples/s, ETA %.0f s",
             cell.id(), p.epoch(), p.epochs(), p.loss(), p.samplesPerSecond(), eta));
+  }
+
+  /** Percent of f's output units that are non-zero on at least one of the rows. */
+  static double activeUnits(Delvm model, INDArray rows) {
+    float[][] f = LayerFeatures.of(model, rows);
+    int width = model.network().outputSize();
+    int offset = f[0].length - width;
+    int active = 0;
+    for (int j = 0; j < width; j++) {
+      for (float[] row : f) {
+        if (row[offset + j] != 0) {
+          active++;
+          break;
+        }
+      }
+    }
+    return 100.0 * active / width;
   }
 
   private static double[] scores(Delvm model, INDArray x) {
