@@ -2,7 +2,6 @@ package org.delvm.benchmark.models.graph;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.DivOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Reciprocal;
@@ -14,26 +13,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Element-wise and column operations of a {@link Graph} used by the VAE and CEBM: exp, log,
- * reciprocal, square, a per-column (row-vector) product, column slices and column concatenation. As
- * in {@link Ops}, every buffer (value, gradient, scratch, views) is allocated in the constructor,
- * so forward and backward allocate nothing.
+ * reciprocal, square, column slices and column concatenation. As in {@link Ops}, every buffer
+ * (value, gradient, scratch, views) is allocated in the constructor, so forward and backward
+ * allocate nothing.
  */
 final class ElementwiseOps {
 
   private ElementwiseOps() {}
-
-  private static void exec(org.nd4j.linalg.api.ops.Op op) {
-    Nd4j.getExecutioner().exec(op);
-  }
-
-  private static void exec(org.nd4j.linalg.api.ops.CustomOp op) {
-    Nd4j.exec(op);
-  }
-
-  /** y += alpha * x, for arrays of the same length (BLAS axpy). */
-  private static void axpy(double alpha, INDArray x, INDArray y) {
-    Nd4j.getBlasWrapper().level1().axpy(x.length(), alpha, x, y);
-  }
 
   /** exp(a); d/da = exp(a), the node's own value. */
   static final class ExpNode extends Node {
@@ -48,13 +34,13 @@ final class ElementwiseOps {
 
     @Override
     void forward() {
-      exec(new Exp(a.value, value));
+      Ops.exec(new Exp(a.value, value));
     }
 
     @Override
     void backward() {
-      exec(new MulOp(grad, value, scratch));
-      axpy(1.0, scratch, a.grad);
+      Ops.exec(new MulOp(grad, value, scratch));
+      Ops.axpy(1.0, scratch, a.grad);
     }
   }
 
@@ -71,13 +57,13 @@ final class ElementwiseOps {
 
     @Override
     void forward() {
-      exec(new Log(a.value, value));
+      Ops.exec(new Log(a.value, value));
     }
 
     @Override
     void backward() {
-      exec(new DivOp(grad, a.value, scratch));
-      axpy(1.0, scratch, a.grad);
+      Ops.exec(new DivOp(grad, a.value, scratch));
+      Ops.axpy(1.0, scratch, a.grad);
     }
   }
 
@@ -94,14 +80,14 @@ final class ElementwiseOps {
 
     @Override
     void forward() {
-      exec(new Reciprocal(a.value, value));
+      Ops.exec(new Reciprocal(a.value, value));
     }
 
     @Override
     void backward() {
-      exec(new MulOp(grad, value, scratch));
-      exec(new MulOp(scratch, value, scratch));
-      axpy(-1.0, scratch, a.grad);
+      Ops.exec(new MulOp(grad, value, scratch));
+      Ops.exec(new MulOp(scratch, value, scratch));
+      Ops.axpy(-1.0, scratch, a.grad);
     }
   }
 
@@ -118,57 +104,13 @@ final class ElementwiseOps {
 
     @Override
     void forward() {
-      exec(new Square(a.value, value));
+      Ops.exec(new Square(a.value, value));
     }
 
     @Override
     void backward() {
-      exec(new MulOp(grad, a.value, scratch));
-      axpy(2.0, scratch, a.grad);
-    }
-  }
-
-  /**
-   * a * row: the n x m node a with column j multiplied by row_j (row is 1 x m), e.g. a learned
-   * per-unit scale. d/da = row (broadcast); d/drow_j = sum_s grad_sj a_sj.
-   */
-  static final class MulRowVector extends Node {
-    private final Node a;
-    private final Node row;
-    private final INDArray rowFlat;
-    private final INDArray scratch;
-    private final INDArray onesColumn;
-    private final INDArray rowGrad;
-
-    MulRowVector(Node a, Node row) {
-      super(a.value.ulike(), Ops.anyGrad(a, row));
-      if (row.value.length() != a.shape()[1]) {
-        throw new IllegalArgumentException(row + " is not a row vector for the columns of " + a);
-      }
-      this.a = a;
-      this.row = row;
-      this.rowFlat = row.value.reshape(row.value.length());
-      this.scratch = requiresGrad() ? a.value.ulike() : null;
-      this.onesColumn = row.requiresGrad() ? Nd4j.ones(a.value.dataType(), a.shape()[0], 1) : null;
-      this.rowGrad = row.requiresGrad() ? row.grad.reshape(1, row.value.length()) : null;
-    }
-
-    @Override
-    void forward() {
-      exec(new BroadcastMulOp(a.value, rowFlat, value, 1));
-    }
-
-    @Override
-    void backward() {
-      if (a.requiresGrad()) {
-        exec(new BroadcastMulOp(grad, rowFlat, scratch, 1));
-        axpy(1.0, scratch, a.grad);
-      }
-      if (row.requiresGrad()) {
-        // Column sums of grad * a accumulated by one GEMV: row.grad += 1^T (grad * a).
-        exec(new MulOp(grad, a.value, scratch));
-        Nd4j.gemm(onesColumn, scratch, rowGrad, true, false, 1.0, 1.0);
-      }
+      Ops.exec(new MulOp(grad, a.value, scratch));
+      Ops.axpy(2.0, scratch, a.grad);
     }
   }
 

@@ -174,7 +174,8 @@ public final class Graph {
 
   /** a (n x m) with column j multiplied by row_j; row is 1 x m (e.g. a learned per-unit scale). */
   public Node mulRowVector(Node a, Node row) {
-    return add(new ElementwiseOps.MulRowVector(a, row));
+    // A row vector is one block of one row, repeated over the n rows of a.
+    return mulBlocks(a, row, (int) a.shape()[0]);
   }
 
   /** Columns [from, to) of a, n x (to - from). */

@@ -26,17 +26,17 @@ final class Ops {
 
   private Ops() {}
 
-  private static void exec(org.nd4j.linalg.api.ops.Op op) {
+  static void exec(org.nd4j.linalg.api.ops.Op op) {
     Nd4j.getExecutioner().exec(op);
   }
 
   /** Pairwise arithmetic (MulOp, AddOp, SubOp) are custom ops in ND4J 1.0.0-M2. */
-  private static void exec(org.nd4j.linalg.api.ops.CustomOp op) {
+  static void exec(org.nd4j.linalg.api.ops.CustomOp op) {
     Nd4j.exec(op);
   }
 
   /** y += alpha * x, for arrays of the same length (BLAS axpy). */
-  private static void axpy(double alpha, INDArray x, INDArray y) {
+  static void axpy(double alpha, INDArray x, INDArray y) {
     Nd4j.getBlasWrapper().level1().axpy(x.length(), alpha, x, y);
   }
 
