@@ -66,6 +66,7 @@ public final class Reproducer {
   private final FetchSettings fetchSettings;
   private final Path resultsDirectory;
   private final boolean fresh;
+  private final boolean train;
   private final Consumer<String> log;
 
   /**
@@ -74,10 +75,29 @@ public final class Reproducer {
    */
   public Reproducer(
       FetchSettings fetchSettings, Path resultsDirectory, boolean fresh, Consumer<String> log) {
+    this(fetchSettings, resultsDirectory, fresh, true, log);
+  }
+
+  private Reproducer(
+      FetchSettings fetchSettings,
+      Path resultsDirectory,
+      boolean fresh,
+      boolean train,
+      Consumer<String> log) {
     this.fetchSettings = fetchSettings;
     this.resultsDirectory = resultsDirectory;
     this.fresh = fresh;
+    this.train = train;
     this.log = log;
+  }
+
+  /**
+   * A reproducer that trains nothing: the report is rendered from the stored results, and a cell
+   * without a valid one is reported as {@code not run} (the {@code report} goal).
+   */
+  public static Reproducer fromStoredResults(
+      FetchSettings fetchSettings, Path resultsDirectory, Consumer<String> log) {
+    return new Reproducer(fetchSettings, resultsDirectory, false, false, log);
   }
 
   /** Runs the plan and writes index.html and metrics.json into {@code reportDirectory}. */
@@ -189,10 +209,38 @@ public final class Reproducer {
           progress + "cell " + cell.id() + ": reusing the result of " + stored.get().finishedAt());
       return new CellOutcome(stored.get(), true);
     }
+    if (!train) {
+      log.accept(progress + "cell " + cell.id() + ": no valid stored result" + staleness);
+      return new CellOutcome(notRun(cell, fingerprint), true);
+    }
     log.accept(progress + "cell " + cell.id() + staleness);
     StoredResult result = runCell(runner, cell, split, fingerprint);
     save(store, cell, result);
     return new CellOutcome(result, false);
+  }
+
+  /** The placeholder of a cell the report-only mode has no result for: status "not run". */
+  private static StoredResult notRun(Cell cell, CellFingerprint fingerprint) {
+    return new StoredResult(
+        fingerprint,
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+        0,
+        new CellResult(
+            cell.id(),
+            cell.experiment(),
+            cell.dataset(),
+            cell.model(),
+            cell.objective(),
+            Map.of(),
+            cell.seed(),
+            "not run",
+            "no stored result for this definition: run the reproduce goal (mvn verify) first",
+            0,
+            0,
+            List.of(),
+            List.of(),
+            cell.series(),
+            cell.coordinates()));
   }
 
   /** Why a stored result cannot be reused, as a suffix of the progress line; empty if it can. */

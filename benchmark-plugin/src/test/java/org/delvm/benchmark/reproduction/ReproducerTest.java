@@ -175,6 +175,24 @@ class ReproducerTest {
   }
 
   @Test
+  void theReportOnlyModeTrainsNothingAndMarksMissingCellsNotRun() throws Exception {
+    run(plan(TinyPlans.cell("a")), false);
+    log.clear();
+
+    PlanOutcome report =
+        Reproducer.fromStoredResults(
+                TinyPlans.offline(dir.resolve("cache")), dir.resolve("results"), log::add)
+            .run(plan(TinyPlans.cell("a"), TinyPlans.cell("b")), dir.resolve("report"));
+
+    assertFalse(logged(": epoch "), log.toString());
+    assertEquals("completed", report.reproduction().cells().get(0).status());
+    assertEquals("not run", report.reproduction().cells().get(1).status());
+    assertTrue(logged("cell b: no valid stored result"), log.toString());
+    assertFalse(Files.exists(dir.resolve("results/tiny/b.json")), "nothing is stored for b");
+    assertTrue(Files.readString(dir.resolve("report/index.html")).contains("not run"));
+  }
+
+  @Test
   void aChangedCellRunsAgainAndOnlyIt() {
     run(plan(TinyPlans.cell("a"), TinyPlans.cell("b")), false);
 
