@@ -39,6 +39,10 @@ import java.util.Map;
  *     and aggregated (mean, std) in the report
  * @param overrides template only: fields to set on single expanded cells, keyed by their id before
  *     the seed suffix (e.g. the paper's values at the one width the paper reports)
+ * @param kernels model {@code delvm-cnn} only: the square kernel size of each layer (then {@code
+ *     hiddenUnits} lists the filters of each layer)
+ * @param images image datasets only: how many training and test images (a seeded subset) and the
+ *     epochs of the softmax classifier that measures the learned features
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Cell(
@@ -60,9 +64,19 @@ public record Cell(
     Map<String, Double> coordinates,
     Sweep sweep,
     List<Long> seeds,
-    Map<String, Cell> overrides) {
+    Map<String, Cell> overrides,
+    List<Integer> kernels,
+    ImageSubset images) {
+
+  /**
+   * The images a feature-learning cell uses: seeded subsets of the official splits.
+   *
+   * @param probeEpochs epochs of the softmax classifier trained on the learned features
+   */
+  public record ImageSubset(Integer trainImages, Integer testImages, Integer probeEpochs) {}
 
   public Cell {
+    kernels = kernels == null ? null : Collections.unmodifiableList(new ArrayList<>(kernels));
     hiddenUnits =
         hiddenUnits == null ? null : Collections.unmodifiableList(new ArrayList<>(hiddenUnits));
     objectiveOptions = objectiveOptions == null ? null : copy(objectiveOptions);
@@ -109,6 +123,8 @@ public record Cell(
         defaultCoordinates(hiddenUnits),
         null,
         null,
+        null,
+        null,
         null);
   }
 
@@ -148,7 +164,9 @@ public record Cell(
         coordinates,
         sweep,
         seeds,
-        overrides);
+        overrides,
+        kernels,
+        images);
   }
 
   private static <V> Map<String, V> copy(Map<String, V> map) {

@@ -23,6 +23,9 @@ final class PlanExpander {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The model whose hiddenUnits are filters. */
+  private static final String CNN = "delvm-cnn";
+
   /** Fields an override may not set: they define the expansion itself. */
   private static final List<String> NOT_OVERRIDABLE = List.of("id", "sweep", "seeds", "overrides");
 
@@ -64,7 +67,7 @@ final class PlanExpander {
         Axis axis = axes.get(i);
         JsonNode value = combination.get(i);
         node.set(axis.field, value);
-        id.append('-').append(label(axis.field, value));
+        id.append('-').append(label(axis.field, value, t.model()));
         axis.addCoordinates(value, coordinates);
         if (axis.field.equals("activation")) {
           activationSuffix = ", " + value.asText();
@@ -118,6 +121,12 @@ final class PlanExpander {
         c.coordinates() != null
             ? c.coordinates()
             : noSweep ? Cell.defaultCoordinates(c.hiddenUnits()) : sweptCoordinates;
+    if (CNN.equals(c.model()) && coordinates.containsKey("hidden units")) {
+      // A CNN's hiddenUnits are its filters.
+      Map<String, Double> renamed = new LinkedHashMap<>();
+      coordinates.forEach((k, v) -> renamed.put(k.equals("hidden units") ? "filters" : k, v));
+      coordinates = renamed;
+    }
     return new Cell(
         c.id(),
         c.experiment(),
@@ -137,7 +146,9 @@ final class PlanExpander {
         coordinates,
         null,
         null,
-        null);
+        null,
+        c.kernels(),
+        c.images());
   }
 
   /** The sweep's fields with their values, in {@link Sweep#FIELDS} order. */
@@ -187,10 +198,11 @@ final class PlanExpander {
   }
 
   /** The id label of one swept value: readable, file-name safe. */
-  static String label(String field, JsonNode value) {
+  static String label(String field, JsonNode value, String model) {
     String label =
         switch (field) {
-          case "hiddenUnits" -> "mlp" + join(value, "x");
+          case "hiddenUnits" -> (CNN.equals(model) ? "f" : "mlp") + join(value, "x");
+          case "kernels" -> "k" + join(value, "x");
           case "epochs" -> "epochs" + value.asText();
           case "batchSize" -> "batch" + value.asText();
           case "learningRates" -> "lr" + join(value, "_");
@@ -247,6 +259,7 @@ final class PlanExpander {
             coordinates.put("layers", (double) value.size());
           }
         }
+        case "kernels" -> coordinates.put("kernel size", value.path(0).asDouble());
         case "epochs" -> coordinates.put("epochs", value.asDouble());
         case "batchSize" -> coordinates.put("batch size", value.asDouble());
         case "learningRates" -> coordinates.put("learning rate", value.path(0).asDouble());

@@ -30,10 +30,10 @@ import org.delvm.benchmark.models.objectives.Objectives;
 public final class PlanLoader {
 
   /** Plans shipped as resources of this module. */
-  public static final List<String> SHIPPED = List.of("smoke", "default", "paper");
+  public static final List<String> SHIPPED = List.of("smoke", "default", "paper", "fashion-mnist");
 
   /** Models the runner knows; grows with the comparison models. */
-  public static final List<String> MODELS = List.of("delvm-mlp");
+  public static final List<String> MODELS = List.of("delvm-mlp", "delvm-cnn");
 
   /** Activations of the MLP's layers. */
   public static final List<String> ACTIVATIONS =
@@ -43,7 +43,8 @@ public final class PlanLoader {
           .toList();
 
   /** Datasets the runner can evaluate on today (anomaly detection on ECG5000). */
-  public static final List<String> DATASETS = List.of("ecg5000");
+  public static final List<String> DATASETS =
+      List.of("ecg5000", "fashion-mnist", "cifar10", "cifar10-jpeg");
 
   private final ObjectMapper json =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -181,6 +182,7 @@ public final class PlanLoader {
         problems.add(
             where + "hiddenUnits must list one positive width per layer, got " + c.hiddenUnits());
       }
+      validateModelAndData(c, where, problems);
       if (c.learningRates() != null
           && (c.learningRates().isEmpty()
               || c.learningRates().stream().anyMatch(r -> r == null || !(r > 0)))) {
@@ -192,6 +194,53 @@ public final class PlanLoader {
       throw new PlanException(source + " is invalid:\n  - " + String.join("\n  - ", problems));
     }
     return new Plan(plan.name(), plan.description(), cells, plan.claims());
+  }
+
+  /**
+   * ECG5000 is the anomaly-detection dataset, trained with an MLP; the image datasets are the
+   * feature-learning ones, trained with a CNN whose kernels and image subsets the cell gives.
+   */
+  private static void validateModelAndData(Cell c, String where, List<String> problems) {
+    boolean cnn = "delvm-cnn".equals(c.model());
+    boolean images = c.dataset() != null && !c.dataset().equals("ecg5000");
+    if (c.model() != null && c.dataset() != null && cnn != images) {
+      problems.add(
+          where
+              + "model "
+              + c.model()
+              + " does not fit dataset "
+              + c.dataset()
+              + ": ecg5000 takes delvm-mlp, the image datasets take delvm-cnn");
+    }
+    if (!cnn) {
+      return;
+    }
+    if (c.kernels() == null
+        || c.hiddenUnits() == null
+        || c.kernels().size() != c.hiddenUnits().size()
+        || c.kernels().stream().anyMatch(k -> k == null || k < 1)) {
+      problems.add(
+          where
+              + "a delvm-cnn cell needs one positive kernel size per layer in kernels (hiddenUnits"
+              + " lists the filters), got kernels "
+              + c.kernels()
+              + " for hiddenUnits "
+              + c.hiddenUnits());
+    }
+    Cell.ImageSubset subset = c.images();
+    if (subset == null
+        || subset.trainImages() == null
+        || subset.testImages() == null
+        || subset.probeEpochs() == null
+        || subset.trainImages() < 1
+        || subset.testImages() < 1
+        || subset.probeEpochs() < 1) {
+      problems.add(
+          where
+              + "a delvm-cnn cell needs images: {\"trainImages\": n, \"testImages\": n,"
+              + " \"probeEpochs\": n}, all positive, got "
+              + subset);
+    }
   }
 
   /** Required fields the cell (after expansion) lacks. */

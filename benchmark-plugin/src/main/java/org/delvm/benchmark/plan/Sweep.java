@@ -12,14 +12,16 @@ import java.util.Map;
  *
  * <p>Expanded ids are the template's id plus one label per swept field, in the order of this
  * record's components: objective ({@code sm}), activation ({@code tanh}), hiddenUnits ({@code
- * mlp512}, {@code mlp2048x2048}), objectiveOptions ({@code k5}), epochs ({@code epochs10}),
- * batchSize ({@code batch100}), learningRates ({@code lr0.001}).
+ * mlp512}, {@code mlp2048x2048}; for a CNN, the filters), kernels ({@code k5}), objectiveOptions
+ * ({@code k5}), epochs ({@code epochs10}), batchSize ({@code batch100}), learningRates ({@code
+ * lr0.001}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
   "objective",
   "activation",
   "hiddenUnits",
+  "kernels",
   "objectiveOptions",
   "epochs",
   "batchSize",
@@ -29,6 +31,7 @@ public record Sweep(
     List<String> objective,
     List<String> activation,
     List<List<Integer>> hiddenUnits,
+    List<List<Integer>> kernels,
     List<Map<String, Object>> objectiveOptions,
     List<Integer> epochs,
     List<Integer> batchSize,
@@ -40,6 +43,7 @@ public record Sweep(
           "objective",
           "activation",
           "hiddenUnits",
+          "kernels",
           "objectiveOptions",
           "epochs",
           "batchSize",

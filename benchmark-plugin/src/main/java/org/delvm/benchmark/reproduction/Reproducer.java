@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.delvm.benchmark.datasets.DatasetCatalogue;
@@ -116,8 +117,10 @@ public final class Reproducer {
     Map<String, FetchedDataset> fetched = PlanDatasets.fetch(plan, fetchSettings, log);
     Map<String, EcgSplit> splits = new LinkedHashMap<>();
     for (Cell cell : plan.cells()) {
-      splits.computeIfAbsent(
-          splitKey(cell), key -> ecgSplit(fetched.get(cell.dataset()), cell.splitSeed()));
+      if (!ImageDatasets.isImageDataset(cell.dataset())) {
+        splits.computeIfAbsent(
+            splitKey(cell), key -> ecgSplit(fetched.get(cell.dataset()), cell.splitSeed()));
+      }
     }
     log.accept(
         "plan "
@@ -125,21 +128,25 @@ public final class Reproducer {
             + ": "
             + CostModel.describe(
                 plan.cells().stream()
-                    .mapToDouble(c -> CostModel.seconds(c, splits.get(splitKey(c)).train().length))
+                    .mapToDouble(c -> CostModel.seconds(c, trainingSamples(c, splits)))
                     .sum()));
     List<CellOutcome> outcomes = new ArrayList<>();
     AnomalyCellRunner runner = new AnomalyCellRunner(log);
+    ImageCells images = new ImageCells(fetched, log);
     for (Cell cell : plan.cells()) {
       String progress = "[" + (outcomes.size() + 1) + "/" + plan.cells().size() + "] ";
       FetchedDataset data = fetched.get(cell.dataset());
-      outcomes.add(
-          runOrReuse(
-              progress,
-              cell,
-              CellFingerprint.of(cell, data),
-              splits.get(splitKey(cell)),
-              store,
-              runner));
+      Supplier<CellResult> compute =
+          ImageDatasets.isImageDataset(cell.dataset())
+              ? () -> images.run(cell)
+              : () -> {
+                EcgSplit split = splits.get(splitKey(cell));
+                return runner.run(
+                    cell,
+                    AnomalyCellRunner.AnomalyData.of(
+                        split.train(), split.test(), split.testLabels()));
+              };
+      outcomes.add(runOrReuse(progress, cell, CellFingerprint.of(cell, data), store, compute));
     }
     List<CellResult> results =
         new ArrayList<>(
@@ -182,6 +189,12 @@ public final class Reproducer {
     return new PlanOutcome(reproduction, html.toAbsolutePath(), outcomes);
   }
 
+  private static int trainingSamples(Cell cell, Map<String, EcgSplit> splits) {
+    return ImageDatasets.isImageDataset(cell.dataset())
+        ? cell.images().trainImages()
+        : splits.get(splitKey(cell)).train().length;
+  }
+
   private static String splitKey(Cell cell) {
     return cell.dataset() + "@" + cell.splitSeed();
   }
@@ -199,9 +212,8 @@ public final class Reproducer {
       String progress,
       Cell cell,
       CellFingerprint fingerprint,
-      EcgSplit split,
       ResultStore store,
-      AnomalyCellRunner runner) {
+      Supplier<CellResult> compute) {
     Optional<StoredResult> stored = fresh ? Optional.empty() : store.read(cell.id());
     String staleness = stored.map(s -> staleness(s, fingerprint)).orElse("");
     if (stored.isPresent() && staleness.isEmpty()) {
@@ -214,7 +226,7 @@ public final class Reproducer {
       return new CellOutcome(notRun(cell, fingerprint), true);
     }
     log.accept(progress + "cell " + cell.id() + staleness);
-    StoredResult result = runCell(runner, cell, split, fingerprint);
+    StoredResult result = runCell(cell, compute, fingerprint);
     save(store, cell, result);
     return new CellOutcome(result, false);
   }
@@ -282,14 +294,11 @@ public final class Reproducer {
   }
 
   private StoredResult runCell(
-      AnomalyCellRunner runner, Cell cell, EcgSplit split, CellFingerprint fingerprint) {
+      Cell cell, Supplier<CellResult> compute, CellFingerprint fingerprint) {
     long start = System.nanoTime();
     CellResult result;
     try {
-      result =
-          runner.run(
-              cell,
-              AnomalyCellRunner.AnomalyData.of(split.train(), split.test(), split.testLabels()));
+      result = compute.get();
     } catch (RuntimeException e) {
       log.accept("cell " + cell.id() + ": FAILED: " + e);
       result =
@@ -353,6 +362,8 @@ public final class Reproducer {
       Map<String, String> protocol = new LinkedHashMap<>();
       if (data.id().equals("ecg5000")) {
         protocol.put("rule", ECG_RULE);
+      } else if (ImageDatasets.isImageDataset(data.id())) {
+        protocol.put("rule", ImageCells.RULE);
       }
       splits.forEach(
           (key, split) -> {

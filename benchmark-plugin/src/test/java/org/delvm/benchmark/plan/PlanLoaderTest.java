@@ -133,6 +133,26 @@ class PlanLoaderTest {
   }
 
   @Test
+  void cnnCellsNameTheirFiltersAndKernelsAndNeedImages(@TempDir Path dir) throws Exception {
+    Plan images = new PlanLoader().load("fashion-mnist");
+    Cell first = images.cells().get(0);
+    assertEquals("fig1-filters-sm-f20", first.id());
+    assertEquals(java.util.Map.of("filters", 20.0), first.coordinates());
+    assertEquals("fig1-kernels-cd-k7", images.cells().get(7).id());
+    assertEquals(java.util.Map.of("kernel size", 7.0), images.cells().get(7).coordinates());
+
+    String cell =
+        String.format(CELL, "ecg5000", "delvm-cnn", "16", "sm", "1")
+            .replace("\"seed\": 1,", "\"seed\": 1, \"kernels\": [3, 3],");
+    PlanException e =
+        assertThrows(PlanException.class, () -> new PlanLoader().load(plan(dir, cell).toString()));
+    String m = e.getMessage();
+    assertTrue(m.contains("model delvm-cnn does not fit dataset ecg5000"), m);
+    assertTrue(m.contains("one positive kernel size per layer"), m);
+    assertTrue(m.contains("a delvm-cnn cell needs images"), m);
+  }
+
+  @Test
   void unknownPlanNameSaysWhatExists() {
     PlanException e = assertThrows(PlanException.class, () -> new PlanLoader().load("defualt"));
     assertTrue(e.getMessage().contains("smoke, default"), e.getMessage());
