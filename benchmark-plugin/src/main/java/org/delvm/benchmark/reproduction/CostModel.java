@@ -13,7 +13,9 @@ import org.delvm.benchmark.plan.Cell;
  * sgldSteps + 2; others: 3. The two constants were fitted to two exact deep {@code sm} runs on
  * ECG5000 (2048 x 2 and 512 x 4 units) on a 2-core CPU (ND4J, OpenBLAS); other machines differ,
  * one-layer cells are overestimated up to about 2x, and the estimate leaves out evaluation and
- * start-up.
+ * start-up. Convolutional cells count C k^2 F H W multiply-adds per layer at {@link #PER_CONV_MAC},
+ * measured on the one-layer Fashion-MNIST benchmark (70 filters 5 x 5: 2.2 ms per sample for exact
+ * sm).
  */
 final class CostModel {
 
@@ -23,15 +25,25 @@ final class CostModel {
   /** Seconds per multiply-add of a pass of f. */
   static final double PER_MAC = 5.4e-11;
 
+  /** Seconds per multiply-add of a convolution (ND4J's CPU convolutions are slower than GEMM). */
+  static final double PER_CONV_MAC = 4.0e-10;
+
   private CostModel() {}
 
   static double seconds(Cell cell, int trainingSamples) {
-    int inputSize = 140;
+    boolean cnn = "delvm-cnn".equals(cell.model());
+    int channels = cell.dataset().startsWith("cifar10") ? 3 : 1;
+    int pixels = cell.dataset().startsWith("cifar10") ? 32 * 32 : 28 * 28;
+    int inputSize = cnn ? channels * pixels : 140;
     List<Integer> widths = cell.hiddenUnits();
     double macs = 0;
-    int previous = inputSize;
-    for (int w : widths) {
-      macs += (double) previous * w;
+    int previous = cnn ? channels : inputSize;
+    for (int l = 0; l < widths.size(); l++) {
+      int w = widths.get(l);
+      macs +=
+          cnn
+              ? (double) previous * cell.kernels().get(l) * cell.kernels().get(l) * w * pixels
+              : (double) previous * w;
       previous = w;
     }
     double passes =
@@ -42,7 +54,10 @@ final class CostModel {
           case "pcd-langevin" -> option(cell, "sgldSteps", 60) + 2;
           default -> 3;
         };
-    return (double) cell.epochs() * trainingSamples * passes * (PER_PASS + PER_MAC * macs);
+    return (double) cell.epochs()
+        * trainingSamples
+        * passes
+        * (PER_PASS + (cnn ? PER_CONV_MAC : PER_MAC) * macs);
   }
 
   /** "estimated 12 min of training (cost model: ...)". */

@@ -53,13 +53,15 @@ class PlanLoaderTest {
     assertEquals(10, def.claims().size());
 
     Plan paper = loader.load("paper");
-    assertEquals(63, paper.cells().size());
+    // 63 ECG cells (21 x 3 seeds) and Fig. 1's 8 filter counts x 4 kernels x {sm, cd}.
+    assertEquals(63 + 64, paper.cells().size());
+    assertTrue(paper.cells().stream().anyMatch(c -> c.id().equals("fig1-k9-cd-f80")));
     assertTrue(
         paper.cells().stream()
             .anyMatch(c -> c.id().equals("fig8-sm-mlp2048x2048x2048x2048-seed3")));
     assertTrue(
         paper.cells().stream()
-            .filter(c -> c.objective().equals("cd"))
+            .filter(c -> c.objective().equals("cd") && c.dataset().equals("ecg5000"))
             .allMatch(c -> c.epochs() == 100));
     assertTrue(loader.load("smoke").cells().size() <= 8, "the smoke plan stays tiny");
   }
