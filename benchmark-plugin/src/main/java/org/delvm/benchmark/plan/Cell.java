@@ -119,7 +119,7 @@ public record Cell(
         learningRates,
         seed,
         paper == null ? Map.of() : paper,
-        defaultSeries(objective),
+        defaultSeries(model, objective),
         defaultCoordinates(hiddenUnits),
         null,
         null,
@@ -128,8 +128,14 @@ public record Cell(
         null);
   }
 
-  /** The paper's name for an objective's curve: {@code sm} gives SM-DELVM, {@code cd} CD-DELVM. */
-  public static String defaultSeries(String objective) {
+  /**
+   * The paper's name for a cell's curve: the autoencoder is {@code AE}; a DELVM is named by its
+   * objective ({@code sm} gives SM-DELVM, {@code cd} CD-DELVM).
+   */
+  public static String defaultSeries(String model, String objective) {
+    if ("ae-mlp".equals(model)) {
+      return "AE";
+    }
     return objective == null ? "" : objective.toUpperCase(Locale.ROOT) + "-DELVM";
   }
 

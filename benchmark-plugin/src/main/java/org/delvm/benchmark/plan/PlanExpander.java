@@ -142,7 +142,9 @@ final class PlanExpander {
         c.learningRates(),
         c.seed(),
         c.paper() == null ? Map.of() : c.paper(),
-        c.series() != null ? c.series() : Cell.defaultSeries(c.objective()) + seriesSuffix,
+        c.series() != null
+            ? c.series()
+            : Cell.defaultSeries(c.model(), c.objective()) + seriesSuffix,
         coordinates,
         null,
         null,

@@ -33,7 +33,7 @@ public final class PlanLoader {
   public static final List<String> SHIPPED = List.of("smoke", "default", "paper", "fashion-mnist");
 
   /** Models the runner knows; grows with the comparison models. */
-  public static final List<String> MODELS = List.of("delvm-mlp", "delvm-cnn");
+  public static final List<String> MODELS = List.of("delvm-mlp", "delvm-cnn", "ae-mlp");
 
   /** Activations of the MLP's layers. */
   public static final List<String> ACTIVATIONS =
@@ -210,7 +210,11 @@ public final class PlanLoader {
               + c.model()
               + " does not fit dataset "
               + c.dataset()
-              + ": ecg5000 takes delvm-mlp, the image datasets take delvm-cnn");
+              + ": ecg5000 takes delvm-mlp or ae-mlp, the image datasets take delvm-cnn");
+    }
+    if ("ae-mlp".equals(c.model()) && !"reconstruction".equals(c.objective())) {
+      problems.add(
+          where + "model ae-mlp is trained by the objective reconstruction, got " + c.objective());
     }
     if (!cnn) {
       return;

@@ -11,7 +11,9 @@ import org.delvm.benchmark.evaluation.AnomalyMetrics;
 import org.delvm.benchmark.evaluation.LayerFeatures;
 import org.delvm.benchmark.evaluation.MeanPlusStdThresholdTrainer;
 import org.delvm.benchmark.evaluation.RankingMetrics;
+import org.delvm.benchmark.models.Autoencoder;
 import org.delvm.benchmark.models.Delvm;
+import org.delvm.benchmark.models.EnergyModel;
 import org.delvm.benchmark.models.Mlp;
 import org.delvm.benchmark.models.graph.Activation;
 import org.delvm.benchmark.models.objectives.Objectives;
@@ -35,6 +37,9 @@ final class AnomalyCellRunner {
   static final String POSITIVE_CLASS =
       "anomaly (label 1: UCR classes 2-5); precision, recall, F1, AUROC and AUPRC are of it";
 
+  /** The dense autoencoder baseline of Fig. 7 and 8 (trained by the reconstruction objective). */
+  static final String AUTOENCODER = "ae-mlp";
+
   private final Consumer<String> log;
 
   AnomalyCellRunner(Consumer<String> log) {
@@ -42,14 +47,14 @@ final class AnomalyCellRunner {
   }
 
   CellResult run(Cell cell, AnomalyData data) {
-    Delvm model =
-        new Delvm(
-            Mlp.initialise(
-                data.inputSize(),
-                cell.hiddenUnits(),
-                Activation.valueOf(cell.activation().toUpperCase(Locale.ROOT)),
-                cell.seed(),
-                DataType.FLOAT));
+    Activation activation = Activation.valueOf(cell.activation().toUpperCase(Locale.ROOT));
+    EnergyModel model =
+        AUTOENCODER.equals(cell.model())
+            ? Autoencoder.dense(
+                data.inputSize(), cell.hiddenUnits(), activation, cell.seed(), DataType.FLOAT)
+            : new Delvm(
+                Mlp.initialise(
+                    data.inputSize(), cell.hiddenUnits(), activation, cell.seed(), DataType.FLOAT));
     log.accept(
         String.format(
             "cell %s: starting (%s, %s, objective %s, %d epochs, %d training samples)",
@@ -73,8 +78,10 @@ final class AnomalyCellRunner {
     List<MetricResult> metrics = new ArrayList<>();
     String message = training.message();
     if (training.status() == TrainingResult.Status.COMPLETED) {
-      double active = activeUnits(model, data.train());
-      metrics.add(new MetricResult("active units of f", active, null, "%"));
+      double active = model instanceof Delvm delvm ? activeUnits(delvm, data.train()) : 100;
+      if (model instanceof Delvm) {
+        metrics.add(new MetricResult("active units of f", active, null, "%"));
+      }
       if (active == 0) {
         // A dead network still "completes": say so, or its scores (||x||^2) pass for a result.
         message =
@@ -185,8 +192,13 @@ final class AnomalyCellRunner {
     return 100.0 * active / width;
   }
 
-  private static double[] scores(Delvm model, INDArray x) {
-    return model.reconstructionError(x).toDoubleVector();
+  /** The paper's anomaly score for every model: the reconstruction error ||x - x_hat||^2. */
+  private static double[] scores(EnergyModel model, INDArray x) {
+    INDArray errors =
+        model instanceof Autoencoder ae
+            ? ae.reconstructionError(x)
+            : ((Delvm) model).reconstructionError(x);
+    return errors.toDoubleVector();
   }
 
   private static Map<String, String> settings(Cell cell) {

@@ -41,7 +41,15 @@ class PlanLoaderTest {
   void theShippedPlansHoldThePapersEcgExperiments() {
     PlanLoader loader = new PlanLoader();
     Plan def = loader.load("default");
-    assertEquals(21, def.cells().size());
+    // 21 DELVM cells and the AE baseline's 6 widths and 4 depths.
+    assertEquals(31, def.cells().size());
+    assertEquals(
+        "AE",
+        def.cells().stream()
+            .filter(c -> c.id().equals("fig7-ae-mlp256"))
+            .findFirst()
+            .get()
+            .series());
     Map<String, Cell> cells = new java.util.HashMap<>();
     def.cells().forEach(c -> cells.put(c.id(), c));
     assertEquals(94.81, cells.get("fig7-sm-mlp2048").paper().get("F1"));
@@ -53,8 +61,8 @@ class PlanLoaderTest {
     assertEquals(10, def.claims().size());
 
     Plan paper = loader.load("paper");
-    // 63 ECG cells (21 x 3 seeds) and Fig. 1's 8 filter counts x 4 kernels x {sm, cd}.
-    assertEquals(63 + 64, paper.cells().size());
+    // 63 DELVM and 30 AE ECG cells (x 3 seeds) and Fig. 1's 8 filters x 4 kernels x {sm, cd}.
+    assertEquals(63 + 30 + 64, paper.cells().size());
     assertTrue(paper.cells().stream().anyMatch(c -> c.id().equals("fig1-k9-cd-f80")));
     assertTrue(
         paper.cells().stream()

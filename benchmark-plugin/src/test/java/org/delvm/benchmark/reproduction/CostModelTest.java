@@ -46,7 +46,8 @@ class CostModelTest {
   @Test
   void theShippedPlansFitTheirBudgets() {
     assertTrue(estimate("smoke") < 60, "smoke: " + estimate("smoke"));
-    assertTrue(estimate("default") < 10 * 60, "default: " + estimate("default"));
+    // The budget for the default plan is 20 minutes on 2 cores.
+    assertTrue(estimate("default") < 20 * 60, "default: " + estimate("default"));
     assertTrue(estimate("paper") > 2 * 3600, "paper: " + estimate("paper"));
   }
 

@@ -267,10 +267,21 @@ public final class ReportView {
 
   // ---------------------------------------------------------------------------------------------
 
+  /**
+   * The figure an experiment text belongs to: the text before its first ';' ("Fig. 7: ECG5000, F1
+   * vs hidden units, one hidden layer; CD-DELVM, 30 epochs" belongs to "Fig. 7: ECG5000, F1 vs
+   * hidden units, one hidden layer"), so that every series of a figure shares one plot.
+   */
+  static String figure(String experiment) {
+    String text = nullToEmpty(experiment);
+    int semicolon = text.indexOf(';');
+    return semicolon < 0 ? text : text.substring(0, semicolon).trim();
+  }
+
   private static List<Experiment> buildExperiments(List<CellResult> cells) {
     Map<String, List<CellResult>> byExperiment = new LinkedHashMap<>();
     for (CellResult c : cells) {
-      byExperiment.computeIfAbsent(nullToEmpty(c.experiment()), e -> new ArrayList<>()).add(c);
+      byExperiment.computeIfAbsent(figure(c.experiment()), e -> new ArrayList<>()).add(c);
     }
     List<Experiment> out = new ArrayList<>();
     int index = 0;
