@@ -63,21 +63,6 @@ final class ImageCells {
             subsets.test(),
             ImageDatasets.classNames(cell.dataset()));
     // The plan decides the plot: its series and coordinates replace the runner's defaults.
-    return new CellResult(
-        r.id(),
-        r.experiment(),
-        r.dataset(),
-        r.model(),
-        r.objective(),
-        r.settings(),
-        r.seed(),
-        r.status(),
-        r.message(),
-        r.trainSeconds(),
-        r.samplesPerSecond(),
-        r.epochLosses(),
-        r.metrics(),
-        cell.series(),
-        cell.coordinates());
+    return r.withPlot(cell.series(), cell.coordinates());
   }
 }

@@ -237,22 +237,30 @@ public final class Reproducer {
         fingerprint,
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
         0,
-        new CellResult(
-            cell.id(),
-            cell.experiment(),
-            cell.dataset(),
-            cell.model(),
-            cell.objective(),
-            Map.of(),
-            cell.seed(),
+        withoutResults(
+            cell,
             "not run",
-            "no stored result for this definition: run the reproduce goal (mvn verify) first",
-            0,
-            0,
-            List.of(),
-            List.of(),
-            cell.series(),
-            cell.coordinates()));
+            "no stored result for this definition: run the reproduce goal (mvn verify) first"));
+  }
+
+  /** A result with no training and no metrics: a cell that failed or was not run. */
+  private static CellResult withoutResults(Cell cell, String status, String message) {
+    return new CellResult(
+        cell.id(),
+        cell.experiment(),
+        cell.dataset(),
+        cell.model(),
+        cell.objective(),
+        Map.of(),
+        cell.seed(),
+        status,
+        message,
+        0,
+        0,
+        List.of(),
+        List.of(),
+        cell.series(),
+        cell.coordinates());
   }
 
   /** Why a stored result cannot be reused, as a suffix of the progress line; empty if it can. */
@@ -301,23 +309,7 @@ public final class Reproducer {
       result = compute.get();
     } catch (RuntimeException e) {
       log.accept("cell " + cell.id() + ": FAILED: " + e);
-      result =
-          new CellResult(
-              cell.id(),
-              cell.experiment(),
-              cell.dataset(),
-              cell.model(),
-              cell.objective(),
-              Map.of(),
-              cell.seed(),
-              "failed",
-              e.toString(),
-              0,
-              0,
-              List.of(),
-              List.of(),
-              cell.series(),
-              cell.coordinates());
+      result = withoutResults(cell, "failed", e.toString());
     }
     return new StoredResult(
         fingerprint,

@@ -53,7 +53,7 @@ final class SeedAggregation {
         CellResult r = results.get(i);
         List<MetricResult> metrics = new ArrayList<>(r.metrics());
         metrics.addAll(aggregates);
-        out.set(i, withMetrics(r, metrics));
+        out.set(i, r.withMetrics(metrics));
       }
     }
     return out;
@@ -97,24 +97,5 @@ final class SeedAggregation {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A plan cell cannot be serialised: " + cell, e);
     }
-  }
-
-  private static CellResult withMetrics(CellResult r, List<MetricResult> metrics) {
-    return new CellResult(
-        r.id(),
-        r.experiment(),
-        r.dataset(),
-        r.model(),
-        r.objective(),
-        r.settings(),
-        r.seed(),
-        r.status(),
-        r.message(),
-        r.trainSeconds(),
-        r.samplesPerSecond(),
-        r.epochLosses(),
-        metrics,
-        r.series(),
-        r.coordinates());
   }
 }

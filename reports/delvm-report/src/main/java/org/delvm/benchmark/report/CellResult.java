@@ -42,4 +42,44 @@ public record CellResult(
             ? Map.of()
             : Collections.unmodifiableMap(new LinkedHashMap<>(coordinates));
   }
+
+  /** This result with other metrics (e.g. seed aggregates added). */
+  public CellResult withMetrics(List<MetricResult> newMetrics) {
+    return new CellResult(
+        id,
+        experiment,
+        dataset,
+        model,
+        objective,
+        settings,
+        seed,
+        status,
+        message,
+        trainSeconds,
+        samplesPerSecond,
+        epochLosses,
+        newMetrics,
+        series,
+        coordinates);
+  }
+
+  /** This result placed on another plot series and coordinates. */
+  public CellResult withPlot(String newSeries, Map<String, Double> newCoordinates) {
+    return new CellResult(
+        id,
+        experiment,
+        dataset,
+        model,
+        objective,
+        settings,
+        seed,
+        status,
+        message,
+        trainSeconds,
+        samplesPerSecond,
+        epochLosses,
+        metrics,
+        newSeries,
+        newCoordinates);
+  }
 }
