@@ -14,6 +14,6 @@ public class FetchMojo extends AbstractDelvmMojo {
 
   @Override
   protected void execute(Plan plan, FetchSettings fetchSettings) {
-    PlanDatasets.fetch(plan, fetchSettings, getLog()::info);
+    PlanDatasets.fetch(plan, fetchSettings, true, getLog()::info);
   }
 }

@@ -7,7 +7,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.reproduction.PlanOutcome;
-import org.delvm.benchmark.reproduction.Reproducer;
 
 /**
  * Renders the report of a plan from the cell results already stored by {@code reproduce}, training
@@ -15,7 +14,7 @@ import org.delvm.benchmark.reproduction.Reproducer;
  * without a valid stored result appear as {@code not run}. Not bound to a phase.
  */
 @Mojo(name = "report", threadSafe = true)
-public class ReportMojo extends AbstractDelvmMojo {
+public class ReportMojo extends AbstractCellsMojo {
 
   /** Where {@code index.html} and {@code metrics.json} are written. */
   @Parameter(
@@ -23,17 +22,10 @@ public class ReportMojo extends AbstractDelvmMojo {
       defaultValue = "${project.build.directory}/delvm-report")
   private File outputDirectory;
 
-  /** Where {@code reproduce} stored each finished cell's result. */
-  @Parameter(
-      property = "delvm.resultsDirectory",
-      defaultValue = "${project.build.directory}/delvm-results")
-  private File resultsDirectory;
-
   @Override
   protected void execute(Plan plan, FetchSettings fetchSettings) throws MojoFailureException {
     PlanOutcome outcome =
-        Reproducer.fromStoredResults(fetchSettings, resultsDirectory.toPath(), getLog()::info)
-            .run(plan, outputDirectory.toPath());
+        storedResultsReproducer(fetchSettings).run(plan, outputDirectory.toPath());
     outcome.summary().forEach(getLog()::info);
     getLog().info("report: " + outcome.report());
   }

@@ -12,7 +12,6 @@ import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.report.ReportArchive;
 import org.delvm.benchmark.reproduction.PlanOutcome;
-import org.delvm.benchmark.reproduction.Reproducer;
 
 /**
  * Reproduces a plan: fetches its datasets, trains and evaluates every cell, and writes the HTML
@@ -21,26 +20,13 @@ import org.delvm.benchmark.reproduction.Reproducer;
  * verify}.
  */
 @Mojo(name = "reproduce", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class ReproduceMojo extends AbstractDelvmMojo {
+public class ReproduceMojo extends AbstractCellsMojo {
 
   /** Where {@code index.html} and {@code metrics.json} are written. */
   @Parameter(
       property = "delvm.outputDirectory",
       defaultValue = "${project.build.directory}/delvm-report")
   private File outputDirectory;
-
-  /**
-   * Where each finished cell's result is kept, as {@code <plan>/<cellId>.json}, for reuse by the
-   * next run.
-   */
-  @Parameter(
-      property = "delvm.resultsDirectory",
-      defaultValue = "${project.build.directory}/delvm-results")
-  private File resultsDirectory;
-
-  /** Run every cell again, ignoring stored results (the new results replace them). */
-  @Parameter(property = "delvm.fresh", defaultValue = "false")
-  private boolean fresh;
 
   /**
    * The report directory, zipped, attached to the build with classifier {@code report} (type {@code
@@ -56,9 +42,7 @@ public class ReproduceMojo extends AbstractDelvmMojo {
 
   @Override
   protected void execute(Plan plan, FetchSettings fetchSettings) throws MojoFailureException {
-    PlanOutcome outcome =
-        new Reproducer(fetchSettings, resultsDirectory.toPath(), fresh, getLog()::info)
-            .run(plan, outputDirectory.toPath());
+    PlanOutcome outcome = trainingReproducer(fetchSettings).run(plan, outputDirectory.toPath());
     outcome.summary().forEach(getLog()::info);
     getLog().info("report: " + outcome.report());
     if (reportArchive != null) {

@@ -1,5 +1,7 @@
 package org.delvm.benchmark.reproduction;
 
+import java.util.List;
+import java.util.Locale;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.MetricResult;
 
@@ -14,12 +16,15 @@ public record CellOutcome(StoredResult stored, boolean reused) {
     return stored.result();
   }
 
-  /** The headline metric (F1, percent), or NaN when the cell produced none. */
-  public double f1() {
-    return result().metrics().stream()
-        .filter(m -> m.name().equals("F1"))
-        .mapToDouble(MetricResult::value)
-        .findFirst()
-        .orElse(Double.NaN);
+  /** The headline metric, e.g. {@code F1 93.62} or {@code accuracy 81.20}; "-" when none. */
+  public String mainMetric() {
+    for (String name : List.of("F1", "accuracy")) {
+      for (MetricResult m : result().metrics()) {
+        if (m.name().equals(name)) {
+          return name + " " + String.format(Locale.ROOT, "%.2f", m.value());
+        }
+      }
+    }
+    return "-";
   }
 }

@@ -4,42 +4,83 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.delvm.benchmark.datasets.DatasetException;
 import org.delvm.benchmark.datasets.DatasetFetcher;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.datasets.FetchedDataset;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.Plan;
 
-/** The datasets a plan's cells use, fetched and verified before any cell runs. */
-public final class PlanDatasets {
+/**
+ * The datasets a plan's cells use, fetched and verified before any cell runs.
+ *
+ * @param available the fetched datasets by id, in the order of first use
+ * @param unavailable why each dataset that could not be had is missing, by id; its cells are
+ *     skipped
+ */
+public record PlanDatasets(Map<String, FetchedDataset> available, Map<String, String> unavailable) {
 
-  private PlanDatasets() {}
+  public PlanDatasets {
+    available = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(available));
+    unavailable = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unavailable));
+  }
 
   /**
    * Fetches each dataset the plan names once, in the order of first use, and logs where each file
    * came from.
    *
-   * @return the fetched datasets by id
+   * @param requireAll fail on the first dataset that cannot be had; otherwise its cells are skipped
+   *     (a fresh machine without a mirror still runs the bundled ECG5000 cells)
+   * @throws DatasetException when {@code requireAll} and a dataset cannot be had
    */
-  public static Map<String, FetchedDataset> fetch(
-      Plan plan, FetchSettings settings, Consumer<String> log) {
+  public static PlanDatasets fetch(
+      Plan plan, FetchSettings settings, boolean requireAll, Consumer<String> log) {
     DatasetFetcher fetcher = new DatasetFetcher(settings);
     Map<String, FetchedDataset> fetched = new LinkedHashMap<>();
+    Map<String, String> unavailable = new LinkedHashMap<>();
     for (Cell cell : plan.cells()) {
-      if (!fetched.containsKey(cell.dataset())) {
-        FetchedDataset data = fetcher.fetch(cell.dataset());
-        fetched.put(cell.dataset(), data);
-        log.accept(
-            "dataset "
-                + data.id()
-                + " in "
-                + data.directory()
-                + ": "
-                + data.files().stream()
-                    .map(f -> f.name() + " (" + f.source() + ")")
-                    .collect(Collectors.joining(", ")));
+      String id = cell.dataset();
+      if (fetched.containsKey(id) || unavailable.containsKey(id)) {
+        continue;
       }
+      FetchedDataset data;
+      try {
+        data = fetcher.fetch(id);
+      } catch (DatasetException e) {
+        if (requireAll) {
+          throw e;
+        }
+        unavailable.put(id, e.getMessage());
+        log.accept(
+            "WARNING: dataset "
+                + id
+                + " cannot be had, so its "
+                + plan.cells().stream().filter(c -> c.dataset().equals(id)).count()
+                + " cell(s) are skipped: "
+                + e.getMessage()
+                + " Set -Ddelvm.requireAllDatasets=true to fail instead.");
+        continue;
+      }
+      fetched.put(id, data);
+      log.accept(
+          "dataset "
+              + data.id()
+              + " in "
+              + data.directory()
+              + ": "
+              + data.files().stream()
+                  .map(f -> f.name() + " (" + f.source() + ")")
+                  .collect(Collectors.joining(", ")));
     }
-    return fetched;
+    return new PlanDatasets(fetched, unavailable);
+  }
+
+  /** The message of a cell skipped for want of its dataset. */
+  String skipReason(String datasetId) {
+    return "skipped: dataset "
+        + datasetId
+        + " cannot be had ("
+        + unavailable.get(datasetId)
+        + "). Point -Ddelvm.mirror at a copy, or go online, and run again.";
   }
 }

@@ -21,24 +21,37 @@ public record PlanOutcome(Reproduction reproduction, Path report, List<CellOutco
 
   /** How many cells failed (an exception, not a divergence). */
   public long failed() {
+    return failed(cells);
+  }
+
+  /** A table of the cells, one line each (see {@link #summary(List)}). */
+  public List<String> summary() {
+    return summary(cells);
+  }
+
+  /** How many of the cells failed (an exception, not a divergence). */
+  public static long failed(List<CellOutcome> cells) {
     return cells.stream().filter(c -> c.result().status().equals("failed")).count();
   }
 
-  /** A table of the cells, one line each: id, status, F1, seconds, and whether it was reused. */
-  public List<String> summary() {
+  /**
+   * A table of the cells, one line each: id, status, main metric (F1 or accuracy), seconds, and
+   * whether it was reused.
+   */
+  public static List<String> summary(List<CellOutcome> cells) {
     int width = cells.stream().mapToInt(c -> c.result().id().length()).max().orElse(4);
-    String row = "%-" + Math.max(width, 4) + "s  %-9s  %6s  %9s  %s";
+    String row = "%-" + Math.max(width, 4) + "s  %-9s  %-14s  %9s  %s";
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, row, "cell", "status", "F1", "seconds", "result"));
+    lines.add(
+        String.format(Locale.ROOT, row, "cell", "status", "main metric", "seconds", "result"));
     for (CellOutcome c : cells) {
-      double f1 = c.f1();
       lines.add(
           String.format(
               Locale.ROOT,
               row,
               c.result().id(),
               c.result().status(),
-              Double.isNaN(f1) ? "-" : String.format(Locale.ROOT, "%.2f", f1),
+              c.mainMetric(),
               String.format(Locale.ROOT, "%.1f", c.stored().seconds()),
               c.reused() ? "reused (" + c.stored().finishedAt() + ")" : "new"));
     }

@@ -67,6 +67,7 @@ public final class Reproducer {
   private final FetchSettings fetchSettings;
   private final Path resultsDirectory;
   private final boolean fresh;
+  private final boolean requireAllDatasets;
   private final boolean train;
   private final Consumer<String> log;
 
@@ -76,18 +77,32 @@ public final class Reproducer {
    */
   public Reproducer(
       FetchSettings fetchSettings, Path resultsDirectory, boolean fresh, Consumer<String> log) {
-    this(fetchSettings, resultsDirectory, fresh, true, log);
+    this(fetchSettings, resultsDirectory, fresh, false, true, log);
+  }
+
+  /**
+   * @param requireAllDatasets fail when a dataset cannot be had, instead of skipping its cells
+   */
+  public Reproducer(
+      FetchSettings fetchSettings,
+      Path resultsDirectory,
+      boolean fresh,
+      boolean requireAllDatasets,
+      Consumer<String> log) {
+    this(fetchSettings, resultsDirectory, fresh, requireAllDatasets, true, log);
   }
 
   private Reproducer(
       FetchSettings fetchSettings,
       Path resultsDirectory,
       boolean fresh,
+      boolean requireAllDatasets,
       boolean train,
       Consumer<String> log) {
     this.fetchSettings = fetchSettings;
     this.resultsDirectory = resultsDirectory;
     this.fresh = fresh;
+    this.requireAllDatasets = requireAllDatasets;
     this.train = train;
     this.log = log;
   }
@@ -98,67 +113,26 @@ public final class Reproducer {
    */
   public static Reproducer fromStoredResults(
       FetchSettings fetchSettings, Path resultsDirectory, Consumer<String> log) {
-    return new Reproducer(fetchSettings, resultsDirectory, false, false, log);
+    return new Reproducer(fetchSettings, resultsDirectory, false, false, false, log);
   }
 
   /** Runs the plan and writes index.html and metrics.json into {@code reportDirectory}. */
   public PlanOutcome run(Plan plan, Path reportDirectory) {
     Instant start = Instant.now();
     requireWritable(reportDirectory);
-    ResultStore store = ResultStore.open(resultsDirectory, plan.name(), log);
-    log.accept(
-        "plan "
-            + plan.name()
-            + ": "
-            + plan.cells().size()
-            + " cell(s); results in "
-            + store.directory()
-            + (fresh ? " (delvm.fresh: earlier results are ignored)" : ""));
-    Map<String, FetchedDataset> fetched = PlanDatasets.fetch(plan, fetchSettings, log);
-    Map<String, EcgSplit> splits = new LinkedHashMap<>();
-    for (Cell cell : plan.cells()) {
-      if (!ImageDatasets.isImageDataset(cell.dataset())) {
-        splits.computeIfAbsent(
-            splitKey(cell), key -> ecgSplit(fetched.get(cell.dataset()), cell.splitSeed()));
-      }
-    }
-    log.accept(
-        "plan "
-            + plan.name()
-            + ": "
-            + CostModel.describe(
-                plan.cells().stream()
-                    .mapToDouble(c -> CostModel.seconds(c, trainingSamples(c, splits)))
-                    .sum()));
-    List<CellOutcome> outcomes = new ArrayList<>();
-    AnomalyCellRunner runner = new AnomalyCellRunner(log);
-    ImageCells images = new ImageCells(fetched, log);
-    for (Cell cell : plan.cells()) {
-      String progress = "[" + (outcomes.size() + 1) + "/" + plan.cells().size() + "] ";
-      FetchedDataset data = fetched.get(cell.dataset());
-      Supplier<CellResult> compute =
-          ImageDatasets.isImageDataset(cell.dataset())
-              ? () -> images.run(cell)
-              : () -> {
-                EcgSplit split = splits.get(splitKey(cell));
-                return runner.run(
-                    cell,
-                    AnomalyCellRunner.AnomalyData.of(
-                        split.train(), split.test(), split.testLabels()));
-              };
-      outcomes.add(runOrReuse(progress, cell, CellFingerprint.of(cell, data), store, compute));
-    }
+    CellsRun run = runAll(plan);
     List<CellResult> results =
         new ArrayList<>(
             SeedAggregation.apply(
-                plan.cells(), outcomes.stream().map(CellOutcome::result).toList()));
+                plan.cells(), run.outcomes().stream().map(CellOutcome::result).toList()));
     List<CellResult> baselines = new ArrayList<>();
-    splits.forEach(
-        (key, split) -> {
-          String dataset = key.substring(0, key.indexOf('@'));
-          long seed = Long.parseLong(key.substring(key.indexOf('@') + 1));
-          baselines.addAll(Baselines.of(dataset, seed, split));
-        });
+    run.splits()
+        .forEach(
+            (key, split) -> {
+              String dataset = key.substring(0, key.indexOf('@'));
+              long seed = Long.parseLong(key.substring(key.indexOf('@') + 1));
+              baselines.addAll(Baselines.of(dataset, seed, split));
+            });
     for (CellResult b : baselines) {
       log.accept(
           String.format(
@@ -182,11 +156,81 @@ public final class Reproducer {
             start.truncatedTo(ChronoUnit.SECONDS).toString(),
             (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0,
             environment(),
-            datasetRecords(fetched, splits),
+            datasetRecords(run.datasets(), run.splits()),
             results,
             claims);
     Path html = new ReportWriter().write(reproduction, reportDirectory);
-    return new PlanOutcome(reproduction, html.toAbsolutePath(), outcomes);
+    return new PlanOutcome(reproduction, html.toAbsolutePath(), run.outcomes());
+  }
+
+  /**
+   * Runs (or reuses) every cell of the plan and stores the results, without writing a report (the
+   * {@code run} goal; {@link #run} does this, then renders).
+   *
+   * @return each cell's outcome, in plan order
+   */
+  public List<CellOutcome> runCells(Plan plan) {
+    return runAll(plan).outcomes();
+  }
+
+  /** What running the cells leaves for the report: data, ECG splits by key, outcomes. */
+  private record CellsRun(
+      PlanDatasets datasets, Map<String, EcgSplit> splits, List<CellOutcome> outcomes) {}
+
+  private CellsRun runAll(Plan plan) {
+    ResultStore store = ResultStore.open(resultsDirectory, plan.name(), log);
+    log.accept(
+        "plan "
+            + plan.name()
+            + ": "
+            + plan.cells().size()
+            + " cell(s); results in "
+            + store.directory()
+            + (fresh ? " (delvm.fresh: earlier results are ignored)" : ""));
+    PlanDatasets datasets = PlanDatasets.fetch(plan, fetchSettings, requireAllDatasets, log);
+    Map<String, FetchedDataset> fetched = datasets.available();
+    List<Cell> runnable =
+        plan.cells().stream().filter(c -> fetched.containsKey(c.dataset())).toList();
+    Map<String, EcgSplit> splits = new LinkedHashMap<>();
+    for (Cell cell : runnable) {
+      if (!ImageDatasets.isImageDataset(cell.dataset())) {
+        splits.computeIfAbsent(
+            splitKey(cell), key -> ecgSplit(fetched.get(cell.dataset()), cell.splitSeed()));
+      }
+    }
+    log.accept(
+        "plan "
+            + plan.name()
+            + ": "
+            + CostModel.describe(
+                runnable.stream()
+                    .mapToDouble(c -> CostModel.seconds(c, trainingSamples(c, splits)))
+                    .sum()));
+    List<CellOutcome> outcomes = new ArrayList<>();
+    AnomalyCellRunner runner = new AnomalyCellRunner(log);
+    ImageCells images = new ImageCells(fetched, log);
+    for (Cell cell : plan.cells()) {
+      String progress = "[" + (outcomes.size() + 1) + "/" + plan.cells().size() + "] ";
+      FetchedDataset data = fetched.get(cell.dataset());
+      if (data == null) {
+        String reason = datasets.skipReason(cell.dataset());
+        log.accept(progress + "cell " + cell.id() + ": " + reason);
+        outcomes.add(new CellOutcome(placeholder(cell, "skipped", reason), false));
+        continue;
+      }
+      Supplier<CellResult> compute =
+          ImageDatasets.isImageDataset(cell.dataset())
+              ? () -> images.run(cell)
+              : () -> {
+                EcgSplit split = splits.get(splitKey(cell));
+                return runner.run(
+                    cell,
+                    AnomalyCellRunner.AnomalyData.of(
+                        split.train(), split.test(), split.testLabels()));
+              };
+      outcomes.add(runOrReuse(progress, cell, CellFingerprint.of(cell, data), store, compute));
+    }
+    return new CellsRun(datasets, splits, outcomes);
   }
 
   private static int trainingSamples(Cell cell, Map<String, EcgSplit> splits) {
@@ -223,7 +267,12 @@ public final class Reproducer {
     }
     if (!train) {
       log.accept(progress + "cell " + cell.id() + ": no valid stored result" + staleness);
-      return new CellOutcome(notRun(cell, fingerprint), true);
+      return new CellOutcome(
+          placeholder(
+              cell,
+              "not run",
+              "no stored result for this definition: run the reproduce goal (mvn verify) first"),
+          true);
     }
     log.accept(progress + "cell " + cell.id() + staleness);
     StoredResult result = runCell(cell, compute, fingerprint);
@@ -231,16 +280,13 @@ public final class Reproducer {
     return new CellOutcome(result, false);
   }
 
-  /** The placeholder of a cell the report-only mode has no result for: status "not run". */
-  private static StoredResult notRun(Cell cell, CellFingerprint fingerprint) {
+  /** The stand-in result of a cell that did not run: not run (report goal) or skipped (no data). */
+  private static StoredResult placeholder(Cell cell, String status, String message) {
     return new StoredResult(
-        fingerprint,
+        new CellFingerprint("", Map.of()),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
         0,
-        withoutResults(
-            cell,
-            "not run",
-            "no stored result for this definition: run the reproduce goal (mvn verify) first"));
+        withoutResults(cell, status, message));
   }
 
   /** A result with no training and no metrics: a cell that failed or was not run. */
@@ -346,10 +392,10 @@ public final class Reproducer {
   }
 
   private static List<DatasetRecord> datasetRecords(
-      Map<String, FetchedDataset> fetched, Map<String, EcgSplit> splits) {
+      PlanDatasets datasets, Map<String, EcgSplit> splits) {
     DatasetCatalogue catalogue = DatasetCatalogue.standard();
     List<DatasetRecord> records = new ArrayList<>();
-    for (FetchedDataset data : fetched.values()) {
+    for (FetchedDataset data : datasets.available().values()) {
       DatasetDescriptor descriptor = catalogue.get(data.id());
       Map<String, String> protocol = new LinkedHashMap<>();
       if (data.id().equals("ecg5000")) {
@@ -376,6 +422,20 @@ public final class Reproducer {
                   .toList(),
               protocol));
     }
+    datasets
+        .unavailable()
+        .forEach(
+            (id, reason) -> {
+              DatasetDescriptor descriptor = catalogue.get(id);
+              records.add(
+                  new DatasetRecord(
+                      id,
+                      descriptor.title(),
+                      descriptor.lossy(),
+                      descriptor.note(),
+                      List.of(),
+                      Map.of("unavailable", reason + " Its cells were skipped.")));
+            });
     return records;
   }
 

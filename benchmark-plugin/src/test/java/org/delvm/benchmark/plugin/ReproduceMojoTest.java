@@ -40,7 +40,7 @@ class ReproduceMojoTest {
                 .findFirst()
                 .orElseThrow());
     assertTrue(
-        log.lines.get(header + 1).matches("c1\\s+completed\\s+\\d+\\.\\d\\d\\s+.*new"),
+        log.lines.get(header + 1).matches("c1\\s+completed\\s+F1 \\d+\\.\\d\\d\\s+.*new"),
         log.lines.get(header + 1));
     assertEquals(
         "report: " + dir.resolve("report/index.html").toAbsolutePath(), log.lines.get(header + 2));

@@ -68,7 +68,7 @@ class ReproducerTest {
     assertTrue(logged("cell sm: epoch 1/1"), log.toString());
     List<String> summary = outcome.summary();
     assertTrue(
-        summary.get(1).matches("sm\\s+completed\\s+\\d+\\.\\d\\d\\s+\\d+\\.\\d\\s+new"),
+        summary.get(1).matches("sm\\s+completed\\s+F1 \\d+\\.\\d\\d\\s+\\d+\\.\\d\\s+new"),
         summary.get(1));
     assertTrue(summary.get(2).matches("exploding\\s+diverged\\s+-\\s.*"), summary.get(2));
   }
@@ -257,5 +257,83 @@ class ReproducerTest {
     assertFalse(second.cells().get(0).reused());
     assertTrue(logged("[1/2] cell broken: it failed on "), log.toString());
     assertTrue(second.cells().get(1).reused());
+  }
+
+  /** A Fashion-MNIST cell: offline with an empty cache and no mirror, its data cannot be had. */
+  private static Cell imageCell(String id) {
+    return new Cell(
+        id,
+        "Fig. 1 (tiny)",
+        "fashion-mnist",
+        7L,
+        "delvm-cnn",
+        List.of(2),
+        "relu",
+        "sm",
+        java.util.Map.of(),
+        1,
+        100,
+        List.of(1e-3),
+        1L,
+        java.util.Map.of(),
+        "SM-DELVM",
+        java.util.Map.of(),
+        null,
+        null,
+        null,
+        List.of(3),
+        new Cell.ImageSubset(100, 100, 1));
+  }
+
+  @Test
+  void aDatasetThatCannotBeHadSkipsItsCellsAndTheOthersRun() throws Exception {
+    Plan plan = plan(imageCell("img"), TinyPlans.cell("ecg"));
+
+    PlanOutcome outcome = run(plan, false);
+
+    CellResult img = outcome.reproduction().cells().get(0);
+    assertEquals("skipped", img.status());
+    assertTrue(img.message().contains("dataset fashion-mnist cannot be had"), img.message());
+    assertTrue(img.message().contains("-Ddelvm.mirror"), img.message());
+    assertEquals("completed", outcome.reproduction().cells().get(1).status());
+    assertTrue(
+        logged("WARNING: dataset fashion-mnist cannot be had, so its 1 cell(s) are skipped"));
+    assertFalse(Files.exists(dir.resolve("results/tiny/img.json")), "a skip is not a result");
+    assertEquals(0, outcome.failed());
+    assertTrue(
+        outcome.reproduction().datasets().stream()
+            .anyMatch(
+                d -> d.id().equals("fashion-mnist") && d.protocol().containsKey("unavailable")),
+        outcome.reproduction().datasets().toString());
+    assertTrue(Files.readString(dir.resolve("report/index.html")).contains("skipped"));
+  }
+
+  @Test
+  void requireAllDatasetsFailsBeforeAnyTraining() {
+    Plan plan = plan(TinyPlans.cell("ecg"), imageCell("img"));
+    Reproducer strict =
+        new Reproducer(
+            TinyPlans.offline(dir.resolve("cache")), dir.resolve("results"), false, true, log::add);
+
+    org.delvm.benchmark.datasets.DatasetException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.delvm.benchmark.datasets.DatasetException.class,
+            () -> strict.run(plan, dir.resolve("report")));
+
+    assertTrue(e.getMessage().contains("fashion-mnist"), e.getMessage());
+    assertFalse(logged(": epoch "), log.toString());
+  }
+
+  @Test
+  void runCellsStoresResultsAndWritesNoReport() {
+    Reproducer reproducer =
+        new Reproducer(
+            TinyPlans.offline(dir.resolve("cache")), dir.resolve("results"), false, log::add);
+
+    List<CellOutcome> cells = reproducer.runCells(plan(TinyPlans.cell("a")));
+
+    assertEquals("completed", cells.get(0).result().status());
+    assertTrue(Files.exists(dir.resolve("results/tiny/a.json")));
+    assertFalse(Files.exists(dir.resolve("report")));
   }
 }

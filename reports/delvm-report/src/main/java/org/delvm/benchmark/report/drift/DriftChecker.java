@@ -16,6 +16,9 @@ import org.delvm.benchmark.report.Reproduction;
  */
 public final class DriftChecker {
 
+  /** The status of a cell whose dataset could not be had. */
+  private static final String SKIPPED = "skipped";
+
   public DriftResult check(Reproduction now, Baseline baseline, List<DriftRule> rules) {
     rules.forEach(DriftRule::validate);
     Map<String, MetricResult> current = new LinkedHashMap<>();
@@ -77,7 +80,8 @@ public final class DriftChecker {
   /**
    * A baseline metric this run lacks. A regression (the cell diverged, or stopped reporting it)
    * when its cell ran; not one when the cell is not in this run's plan at all, e.g. after a plan
-   * lost a cell on purpose and the baseline was not yet updated.
+   * lost a cell on purpose and the baseline was not yet updated, nor when the cell was skipped
+   * because its dataset could not be had (the run asked not to require every dataset).
    */
   private static DriftRow missing(String key, double base, Reproduction now) {
     Optional<CellResult> cell =
@@ -86,8 +90,11 @@ public final class DriftChecker {
     String cellId = cell.map(CellResult::id).orElse(slash < 0 ? "" : key.substring(0, slash));
     String metric = cellId.isEmpty() ? key : key.substring(cellId.length() + 1);
     String note;
+    boolean skipped = cell.isPresent() && SKIPPED.equals(cell.get().status());
     if (cell.isEmpty()) {
       note = "cell not in this run's plan: not a failure";
+    } else if (skipped) {
+      note = "cell skipped, its dataset could not be had: not a failure";
     } else if (!"completed".equals(cell.get().status())) {
       note = "cell " + cell.get().status();
     } else {
@@ -103,7 +110,7 @@ public final class DriftChecker {
         Double.NaN,
         null,
         Verdict.MISSING_NOW,
-        cell.isPresent(),
+        cell.isPresent() && !skipped,
         note);
   }
 

@@ -138,6 +138,19 @@ class DriftCheckerTest {
   }
 
   @Test
+  void aCellSkippedForWantOfItsDatasetDoesNotFail() {
+    Reproduction now = Runs.run(Runs.cell(CELL, "skipped", List.of()));
+
+    DriftResult result = checker.check(now, Baseline.from(Runs.usual()), Runs.rules());
+
+    assertTrue(result.passed());
+    DriftRow row = result.row(Baseline.key(CELL, "F1")).orElseThrow();
+    assertEquals(Verdict.MISSING_NOW, row.verdict());
+    assertFalse(row.failsGate());
+    assertEquals("cell skipped, its dataset could not be had: not a failure", row.note());
+  }
+
+  @Test
   void aDivergedCellFailsWithItsMetricsMissing() {
     Reproduction base = Runs.usual();
     Reproduction now = Runs.run(Runs.cell(CELL, "diverged", List.of()));

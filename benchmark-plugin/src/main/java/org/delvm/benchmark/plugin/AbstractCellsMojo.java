@@ -1,0 +1,44 @@
+package org.delvm.benchmark.plugin;
+
+import java.io.File;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.delvm.benchmark.datasets.FetchSettings;
+import org.delvm.benchmark.reproduction.Reproducer;
+
+/** What the goals that run or report a plan's cells share: where results live and how to run. */
+abstract class AbstractCellsMojo extends AbstractDelvmMojo {
+
+  /**
+   * Where each finished cell's result is kept, as {@code <plan>/<cellId>.json}, for reuse by the
+   * next run and by the {@code report} goal.
+   */
+  @Parameter(
+      property = "delvm.resultsDirectory",
+      defaultValue = "${project.build.directory}/delvm-results")
+  private File resultsDirectory;
+
+  /**
+   * Run every cell again, ignoring stored results (the new results replace them); {@code run} and
+   * {@code reproduce} only.
+   */
+  @Parameter(property = "delvm.fresh", defaultValue = "false")
+  private boolean fresh;
+
+  /**
+   * Fail when a dataset of the plan cannot be had (offline, no mirror). By default its cells are
+   * skipped with that reason, so a machine without the image datasets still runs the ECG cells.
+   */
+  @Parameter(property = "delvm.requireAllDatasets", defaultValue = "false")
+  private boolean requireAllDatasets;
+
+  /** A reproducer that trains the cells that have no valid stored result. */
+  protected final Reproducer trainingReproducer(FetchSettings fetchSettings) {
+    return new Reproducer(
+        fetchSettings, resultsDirectory.toPath(), fresh, requireAllDatasets, getLog()::info);
+  }
+
+  /** A reproducer that trains nothing and reports the stored results. */
+  protected final Reproducer storedResultsReproducer(FetchSettings fetchSettings) {
+    return Reproducer.fromStoredResults(fetchSettings, resultsDirectory.toPath(), getLog()::info);
+  }
+}
