@@ -3,6 +3,7 @@ package org.delvm.benchmark.evaluation;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
+import org.tribuo.Trainer;
 import org.tribuo.anomaly.AnomalyFactory;
 import org.tribuo.anomaly.Event;
 import org.tribuo.anomaly.evaluation.AnomalyEvaluation;
@@ -36,6 +37,25 @@ public final class AnomalyDetection {
       int[] testLabels,
       MeanPlusStdThresholdTrainer thresholdRule,
       String scoreDescription) {
+    return evaluate(
+        trainScores, new double[0], testScores, testLabels, thresholdRule, scoreDescription);
+  }
+
+  /**
+   * As above, for a threshold rule that also reads labelled anomalous training samples (the paper's
+   * CIFAR-10 histogram rule).
+   *
+   * @param anomalousTrainScores scores of anomalous training samples, labelled as such; empty for a
+   *     rule that sees normal samples only
+   * @param thresholdRule fits a {@link ScoreThresholdModel} on the labelled training scores
+   */
+  public static AnomalyMetrics evaluate(
+      double[] normalTrainScores,
+      double[] anomalousTrainScores,
+      double[] testScores,
+      int[] testLabels,
+      Trainer<Event> thresholdRule,
+      String scoreDescription) {
     if (testScores.length != testLabels.length) {
       throw new IllegalArgumentException(
           testScores.length + " test scores but " + testLabels.length + " test labels");
@@ -44,8 +64,11 @@ public final class AnomalyDetection {
         new MutableDataset<>(
             new SimpleDataSourceProvenance("training scores: " + scoreDescription, FACTORY),
             FACTORY);
-    for (double score : trainScores) {
+    for (double score : normalTrainScores) {
       train.add(example(AnomalyFactory.EXPECTED_EVENT, score));
+    }
+    for (double score : anomalousTrainScores) {
+      train.add(example(AnomalyFactory.ANOMALOUS_EVENT, score));
     }
     Model<Event> detector = thresholdRule.train(train);
 

@@ -3,6 +3,7 @@ package org.delvm.benchmark.evaluation;
 import java.util.List;
 import org.delvm.benchmark.models.ConvLayer;
 import org.delvm.benchmark.models.Delvm;
+import org.delvm.benchmark.models.EnergyModel;
 import org.delvm.benchmark.models.LayeredNetwork;
 import org.delvm.benchmark.models.graph.ConvShape;
 import org.delvm.benchmark.models.graph.Graph;
@@ -41,6 +42,14 @@ public final class LayerFeatures {
       throw new IllegalArgumentException(
           "layer features need a layered network, got " + model.describe());
     }
+    return of(model, network, x);
+  }
+
+  /**
+   * The features of every row of x for any model whose {@link EnergyModel.EnergyGraph#features()}
+   * are the layers of {@code network} (a DEM's or CEBM's network, an autoencoder's encoder).
+   */
+  public static float[][] of(EnergyModel model, LayeredNetwork network, INDArray x) {
     int n = (int) x.rows();
     float[][] features = new float[n][size(network)];
     Graph g = null;
@@ -52,6 +61,14 @@ public final class LayerFeatures {
         g = new Graph(model.dataType(), false);
         input = g.input(rows, model.inputSize());
         layers = model.build(g, input).features();
+        if (layers.size() != network.depth()) {
+          throw new IllegalArgumentException(
+              model.describe()
+                  + " has "
+                  + layers.size()
+                  + " feature layers, not "
+                  + network.depth());
+        }
       }
       input.value().assign(x.get(NDArrayIndex.interval(from, from + rows), NDArrayIndex.all()));
       g.forward();

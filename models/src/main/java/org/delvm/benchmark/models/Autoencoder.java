@@ -163,6 +163,11 @@ public final class Autoencoder implements EnergyModel {
         "an autoencoder defines no score function: train it with the objective 'reconstruction'");
   }
 
+  /** The encoder, whose layers are the features the autoencoder learned. */
+  public LayeredNetwork encoder() {
+    return encoder;
+  }
+
   /** ||x - x_hat||^2 per sample, the anomaly score. */
   public INDArray reconstructionError(INDArray x) {
     return inference.run(x, Inference.Quantity.RECONSTRUCTION_ERROR);

@@ -53,6 +53,55 @@ public final class Cnn {
       List<Activation> activations,
       long seed,
       DataType type) {
+    Random random = new Random(seed);
+    List<Layer> layers = convolutions(channels, height, width, filters, kernels, random, type);
+    return new LayeredNetwork("CNN " + channels + "x" + height + "x" + width, layers, activations);
+  }
+
+  /**
+   * Convolutional layers, then dense layers over the flattened feature maps: a node's rows are
+   * images flattened C x H x W, so the first dense layer reads the last convolution's F x H x W
+   * maps as one vector of F * H * W units (PyTorch's {@code nn.Flatten} order). The Jacobian passes
+   * (transposed, forward-mode, the exact trace) work through the mixed stack unchanged.
+   * Glorot-uniform weights and zero biases from one {@link Random} with the seed, convolutions
+   * first, so the convolutions equal those of {@link #initialise} with the same seed.
+   *
+   * @param denseWidths the width of each dense layer after the convolutions (at least one)
+   * @param activations one per layer: the convolutions', then the dense layers'
+   */
+  public static LayeredNetwork withDenseLayers(
+      int channels,
+      int height,
+      int width,
+      List<Integer> filters,
+      List<Integer> kernels,
+      List<Integer> denseWidths,
+      List<Activation> activations,
+      long seed,
+      DataType type) {
+    if (denseWidths.isEmpty() || denseWidths.stream().anyMatch(w -> w < 1)) {
+      throw new IllegalArgumentException(
+          "the dense layers after the convolutions need positive widths, got " + denseWidths);
+    }
+    Random random = new Random(seed);
+    List<Layer> layers = convolutions(channels, height, width, filters, kernels, random, type);
+    int in = layers.get(layers.size() - 1).outputSize();
+    for (int widthOut : denseWidths) {
+      layers.add(DenseLayer.glorot(layers.size(), in, widthOut, random, type));
+      in = widthOut;
+    }
+    return new LayeredNetwork(
+        "CNN " + channels + "x" + height + "x" + width + " + dense", layers, activations);
+  }
+
+  private static List<Layer> convolutions(
+      int channels,
+      int height,
+      int width,
+      List<Integer> filters,
+      List<Integer> kernels,
+      Random random,
+      DataType type) {
     if (filters.isEmpty() || filters.size() != kernels.size()) {
       throw new IllegalArgumentException(
           "a CNN needs one kernel size per layer, got filters "
@@ -60,7 +109,6 @@ public final class Cnn {
               + " and kernels "
               + kernels);
     }
-    Random random = new Random(seed);
     List<Layer> layers = new ArrayList<>();
     int in = channels;
     for (int l = 0; l < filters.size(); l++) {
@@ -68,7 +116,7 @@ public final class Cnn {
       layers.add(ConvLayer.glorot(l, shape, random, type));
       in = filters.get(l);
     }
-    return new LayeredNetwork("CNN " + channels + "x" + height + "x" + width, layers, activations);
+    return layers;
   }
 
   /** A network with the given weights (filters x channels x k x k) and biases, by reference. */

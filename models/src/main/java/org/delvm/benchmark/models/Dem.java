@@ -7,6 +7,8 @@ import org.delvm.benchmark.models.graph.Graph;
 import org.delvm.benchmark.models.graph.Node;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
+import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -15,11 +17,24 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <pre>E(x) = 1/2 ||x - b||^2 - sum_j softplus(v_j . g(x) + c_j),</pre>
  *
- * written as E(x) = 1/2 ||x - b||^2 - sum_j F_j(x) with F = [g layers..., a dense softplus top].
- * With no g layers this is the free energy of a Gaussian-Bernoulli RBM (unit variance). Its
- * x-derivatives: grad E = x - b - J_F^T 1, tr(Hessian E) = d - sum_j Laplacian(F_j).
+ * written as E(x) = 1/2 ||x - b||^2 - sum_j F_j(x) with F = [g layers..., a softplus top]: the top
+ * layer's units are the binary units and its pre-activation a(x) = V g(x) + c their input. With no
+ * g layers this is the free energy of a Gaussian-Bernoulli RBM (unit variance). Its x-derivatives:
+ * grad E = x - b - J_F^T 1, tr(Hessian E) = d - sum_j Laplacian(F_j).
+ *
+ * <p>On a CNN ({@link #cnn}) the top is the last convolution with a softplus: the binary units are
+ * that layer's F x H x W feature-map units (weights shared across positions, as in a convolutional
+ * RBM), so a one-layer CNN DEM is the free energy of a convolutional Gaussian-Bernoulli RBM and an
+ * L-layer one has the same conv layers as an L-layer CNN DELVM. The overload with {@code topUnits}
+ * puts a dense softplus top over the flattened maps instead.
+ *
+ * <p>Block Gibbs sampling ({@link #gibbsSampler}, which {@code cd} uses): h ~ p(h|x) =
+ * Bernoulli(sigmoid(a(x))) exactly, then x' = b + J_a(x)^T h + N(0, I). Without g layers p(x|h) =
+ * N(b + V^T h, I) and this is exact block Gibbs sampling of the RBM; with g layers p(x|h) is not
+ * Gaussian and the move linearises a(x) at the current x (the DELVM paper's sampler x' = J^T h
+ * carried over; Ngiam et al. sampled with HMC instead).
  */
-public final class Dem implements EnergyModel {
+public final class Dem implements EnergyModel, GibbsSampling {
 
   private final LayeredNetwork network;
   private final Parameter visibleBias;
@@ -54,8 +69,63 @@ public final class Dem implements EnergyModel {
         Mlp.initialise(inputSize, all, activations, seed, type), Nd4j.zeros(type, 1, inputSize));
   }
 
+  /**
+   * A DEM over a CNN (stride-1 same-padded convolutions, no pooling; see {@link Cnn}) whose last
+   * convolution is the softplus top: the binary units are its {@code filters.get(L - 1)} feature
+   * maps, one unit per position. The layers before it use {@code activation} (with one layer,
+   * {@code activation} is unused). Glorot weights, zero biases, seeded as {@link Cnn#initialise}.
+   */
+  public static Dem cnn(
+      int channels,
+      int height,
+      int width,
+      List<Integer> filters,
+      List<Integer> kernels,
+      Activation activation,
+      long seed,
+      DataType type) {
+    if (filters.isEmpty()) {
+      throw new IllegalArgumentException("a CNN DEM needs at least one convolution");
+    }
+    List<Activation> activations =
+        new ArrayList<>(java.util.Collections.nCopies(filters.size() - 1, activation));
+    activations.add(Activation.SOFTPLUS);
+    LayeredNetwork network =
+        Cnn.initialise(channels, height, width, filters, kernels, activations, seed, type);
+    return new Dem(network, Nd4j.zeros(type, 1, network.inputSize()));
+  }
+
+  /**
+   * A DEM over CNN features g (every convolution with {@code activation}), then a dense softplus
+   * top of {@code topUnits} binary units over the flattened last feature maps (see {@link
+   * Cnn#withDenseLayers}).
+   */
+  public static Dem cnn(
+      int channels,
+      int height,
+      int width,
+      List<Integer> filters,
+      List<Integer> kernels,
+      Activation activation,
+      int topUnits,
+      long seed,
+      DataType type) {
+    List<Activation> activations =
+        new ArrayList<>(java.util.Collections.nCopies(filters.size(), activation));
+    activations.add(Activation.SOFTPLUS);
+    LayeredNetwork network =
+        Cnn.withDenseLayers(
+            channels, height, width, filters, kernels, List.of(topUnits), activations, seed, type);
+    return new Dem(network, Nd4j.zeros(type, 1, network.inputSize()));
+  }
+
   public LayeredNetwork network() {
     return network;
+  }
+
+  /** The visible bias b, 1 x d (by reference). */
+  public INDArray visibleBias() {
+    return visibleBias.value();
   }
 
   @Override
@@ -122,6 +192,66 @@ public final class Dem implements EnergyModel {
   /** The 1 x d bias as an n x d node (rows of a zero input plus the bias). */
   private static Node broadcast(Graph g, Node bias, long rows) {
     return g.addRowVector(g.constant(Nd4j.zeros(g.dataType(), rows, bias.shape()[1])), bias);
+  }
+
+  @Override
+  public Sampler gibbsSampler(int chains, long seed) {
+    return new BlockGibbs(chains, seed);
+  }
+
+  /**
+   * h ~ Bernoulli(sigmoid(a(x))), then x' = b + J_a(x)^T h + N(0, I), on every chain at once. Two
+   * graphs over the same parameters: one gives p(h|x), the other J_a^T h, through the network with
+   * its top activation replaced by the identity (so that its output is a(x)).
+   */
+  private final class BlockGibbs implements Sampler {
+    private final Graph probabilities;
+    private final Node probabilitiesInput;
+    private final Node hiddenProbabilities;
+    private final Graph move;
+    private final Node moveInput;
+    private final Node hidden;
+    private final Node mean;
+    private final INDArray noise;
+    private final org.nd4j.linalg.api.rng.Random random;
+
+    BlockGibbs(int chains, long seed) {
+      List<Layer> layers = new ArrayList<>();
+      List<Activation> activations = new ArrayList<>();
+      for (int l = 0; l < network.depth(); l++) {
+        layers.add(network.layer(l));
+        activations.add(l == network.depth() - 1 ? Activation.LINEAR : network.activation(l));
+      }
+      LayeredNetwork preActivation = new LayeredNetwork("DEM top input", layers, activations);
+      probabilities = new Graph(dataType(), false);
+      probabilitiesInput = probabilities.input(chains, inputSize());
+      hiddenProbabilities =
+          probabilities.activation(
+              preActivation.build(probabilities, probabilitiesInput).output(),
+              Activation.SIGMOID,
+              0);
+      move = new Graph(dataType(), false);
+      moveInput = move.input(chains, inputSize());
+      hidden = move.input(chains, network.outputSize());
+      mean = preActivation.build(move, moveInput).transposeJacobianTimes(hidden);
+      noise = moveInput.value().ulike();
+      random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+    }
+
+    @Override
+    public INDArray run(INDArray start, int steps) {
+      INDArray x = moveInput.value().assign(start);
+      for (int t = 0; t < steps; t++) {
+        probabilitiesInput.value().assign(x);
+        probabilities.forward();
+        Nd4j.getExecutioner()
+            .exec(new BernoulliDistribution(hidden.value(), hiddenProbabilities.value()), random);
+        move.forward();
+        Nd4j.getExecutioner().exec(new GaussianDistribution(noise, 0, 1), random);
+        x.assign(mean.value()).addiRowVector(visibleBias()).addi(noise);
+      }
+      return x;
+    }
   }
 
   /** E(x) per sample. */

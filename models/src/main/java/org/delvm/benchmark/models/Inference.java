@@ -10,12 +10,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Evaluates a model's per-sample quantities on data of any size, in chunks through a graph built
  * once per chunk size (evaluation is not the hot path, but whole datasets must fit in memory).
  */
-final class Inference {
+public final class Inference {
 
-  enum Quantity {
+  public enum Quantity {
     ENERGY,
     RECONSTRUCTION,
     RECONSTRUCTION_ERROR,
+    /** ||grad_x E||^2: the reconstruction error of a model whose x_hat is x - grad_x E. */
+    SQUARED_SCORE,
     LAPLACIAN
   }
 
@@ -27,12 +29,12 @@ final class Inference {
   private Quantity built;
   private Node output;
 
-  Inference(EnergyModel model) {
+  public Inference(EnergyModel model) {
     this.model = model;
   }
 
   /** The quantity for every row of x: a vector, or n x d for the reconstruction. */
-  synchronized INDArray run(INDArray x, Quantity quantity) {
+  public synchronized INDArray run(INDArray x, Quantity quantity) {
     if (x.rank() != 2 || x.columns() != model.inputSize() || x.dataType() != model.dataType()) {
       throw new IllegalArgumentException(
           "input must be n x "
@@ -74,6 +76,7 @@ final class Inference {
             case ENERGY -> e.energy();
             case RECONSTRUCTION -> e.reconstruction();
             case RECONSTRUCTION_ERROR -> graph.sumSquaresRows(graph.sub(input, e.reconstruction()));
+            case SQUARED_SCORE -> graph.sumSquaresRows(e.energyGradient());
             case LAPLACIAN -> e.energyLaplacian();
           };
       built = quantity;
