@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,10 +38,15 @@ import java.util.Map;
  *     and aggregated (mean, std) in the report
  * @param overrides template only: fields to set on single expanded cells, keyed by their id before
  *     the seed suffix (e.g. the paper's values at the one width the paper reports)
- * @param kernels model {@code delvm-cnn} only: the square kernel size of each layer (then {@code
- *     hiddenUnits} lists the filters of each layer)
+ * @param kernels convolutional models ({@code -cnn}) only: the square kernel size of each layer
+ *     (then {@code hiddenUnits} lists the filters of each layer)
  * @param images image datasets only: how many training and test images (a seeded subset) and the
- *     epochs of the softmax classifier that measures the learned features
+ *     epochs of the softmax classifier that measures the learned features; for anomaly detection on
+ *     CIFAR-10 the caps on the paper's split (normal training images, test images)
+ * @param evaluation {@code features} (a softmax classifier on the learned features) or {@code
+ *     anomaly} (reconstruction error, thresholded); default: anomaly on ECG5000, features on images
+ * @param latentUnits CEBM models only: K, the size of the conjugate Gaussian latent (the network's
+ *     output has 2K units); default 128, as the CEBM reference code
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Cell(
@@ -66,7 +70,12 @@ public record Cell(
     List<Long> seeds,
     Map<String, Cell> overrides,
     List<Integer> kernels,
-    ImageSubset images) {
+    ImageSubset images,
+    String evaluation,
+    Integer latentUnits) {
+
+  /** What {@code evaluation} may be. */
+  public static final List<String> EVALUATIONS = List.of("features", "anomaly");
 
   /**
    * The images a feature-learning cell uses: seeded subsets of the official splits.
@@ -125,18 +134,19 @@ public record Cell(
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
-  /**
-   * The paper's name for a cell's curve: the autoencoder is {@code AE}; a DELVM is named by its
-   * objective ({@code sm} gives SM-DELVM, {@code cd} CD-DELVM).
-   */
+  /** Whether the cell is evaluated as anomaly detection (else by the features it learned). */
+  public boolean anomalyDetection() {
+    return evaluation == null ? "ecg5000".equals(dataset) : "anomaly".equals(evaluation);
+  }
+
+  /** The paper's name for a cell's curve (see {@link ModelKind#series}); empty if unknown. */
   public static String defaultSeries(String model, String objective) {
-    if ("ae-mlp".equals(model)) {
-      return "AE";
-    }
-    return objective == null ? "" : objective.toUpperCase(Locale.ROOT) + "-DELVM";
+    return ModelKind.of(model).map(k -> k.series(objective)).orElse("");
   }
 
   /** Coordinates of a cell without a sweep: the first layer's width and the number of layers. */
@@ -172,7 +182,37 @@ public record Cell(
         seeds,
         overrides,
         kernels,
-        images);
+        images,
+        evaluation,
+        latentUnits);
+  }
+
+  /** This template run once per seed in {@code newSeeds} instead of its own seed or seeds. */
+  public Cell withSeeds(List<Long> newSeeds) {
+    return new Cell(
+        id,
+        experiment,
+        dataset,
+        splitSeed,
+        model,
+        hiddenUnits,
+        activation,
+        objective,
+        objectiveOptions,
+        epochs,
+        batchSize,
+        learningRates,
+        null,
+        paper,
+        series,
+        coordinates,
+        sweep,
+        newSeeds,
+        overrides,
+        kernels,
+        images,
+        evaluation,
+        latentUnits);
   }
 
   private static <V> Map<String, V> copy(Map<String, V> map) {

@@ -23,9 +23,6 @@ final class PlanExpander {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The model whose hiddenUnits are filters. */
-  private static final String CNN = "delvm-cnn";
-
   /** Fields an override may not set: they define the expansion itself. */
   private static final List<String> NOT_OVERRIDABLE = List.of("id", "sweep", "seeds", "overrides");
 
@@ -67,7 +64,8 @@ final class PlanExpander {
         Axis axis = axes.get(i);
         JsonNode value = combination.get(i);
         node.set(axis.field, value);
-        id.append('-').append(label(axis.field, value, t.model()));
+        // A swept model comes first, so the labels after it see the cell's model.
+        id.append('-').append(label(axis.field, value, node.path("model").asText(null)));
         axis.addCoordinates(value, coordinates);
         if (axis.field.equals("activation")) {
           activationSuffix = ", " + value.asText();
@@ -121,7 +119,7 @@ final class PlanExpander {
         c.coordinates() != null
             ? c.coordinates()
             : noSweep ? Cell.defaultCoordinates(c.hiddenUnits()) : sweptCoordinates;
-    if (CNN.equals(c.model()) && coordinates.containsKey("hidden units")) {
+    if (convolutional(c.model()) && coordinates.containsKey("hidden units")) {
       // A CNN's hiddenUnits are its filters.
       Map<String, Double> renamed = new LinkedHashMap<>();
       coordinates.forEach((k, v) -> renamed.put(k.equals("hidden units") ? "filters" : k, v));
@@ -150,7 +148,11 @@ final class PlanExpander {
         null,
         null,
         c.kernels(),
-        c.images());
+        c.images(),
+        c.evaluation(),
+        c.latentUnits() == null && c.model() != null && c.model().startsWith("cebm-")
+            ? Integer.valueOf(128)
+            : c.latentUnits());
   }
 
   /** The sweep's fields with their values, in {@link Sweep#FIELDS} order. */
@@ -203,7 +205,7 @@ final class PlanExpander {
   static String label(String field, JsonNode value, String model) {
     String label =
         switch (field) {
-          case "hiddenUnits" -> (CNN.equals(model) ? "f" : "mlp") + join(value, "x");
+          case "hiddenUnits" -> (convolutional(model) ? "f" : "mlp") + join(value, "x");
           case "kernels" -> "k" + join(value, "x");
           case "epochs" -> "epochs" + value.asText();
           case "batchSize" -> "batch" + value.asText();
@@ -277,5 +279,9 @@ final class PlanExpander {
         default -> {}
       }
     }
+  }
+
+  private static boolean convolutional(String model) {
+    return ModelKind.of(model).map(ModelKind::convolutional).orElse(false);
   }
 }

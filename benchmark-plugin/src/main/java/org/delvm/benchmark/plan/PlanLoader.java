@@ -32,8 +32,8 @@ public final class PlanLoader {
   /** Plans shipped as resources of this module. */
   public static final List<String> SHIPPED = List.of("smoke", "default", "paper", "fashion-mnist");
 
-  /** Models the runner knows; grows with the comparison models. */
-  public static final List<String> MODELS = List.of("delvm-mlp", "delvm-cnn", "ae-mlp");
+  /** Models the runner knows. */
+  public static final List<String> MODELS = ModelKind.ids();
 
   /** Activations of the MLP's layers. */
   public static final List<String> ACTIVATIONS =
@@ -51,10 +51,19 @@ public final class PlanLoader {
 
   /** A shipped plan's name, or a path to a plan file. */
   public Plan load(String nameOrPath) {
+    return load(nameOrPath, List.of());
+  }
+
+  /**
+   * A plan whose every cell runs once per seed in {@code seeds} (each template's own {@code seed}
+   * or {@code seeds} replaced), or as written when {@code seeds} is empty.
+   */
+  public Plan load(String nameOrPath, List<Long> seeds) {
     if (SHIPPED.contains(nameOrPath)) {
       String resource = nameOrPath + ".json";
       try (InputStream in = PlanLoader.class.getResourceAsStream(resource)) {
-        return validate(parse(in, "plan '" + nameOrPath + "'"), "plan '" + nameOrPath + "'");
+        return validate(
+            withSeeds(parse(in, "plan '" + nameOrPath + "'"), seeds), "plan '" + nameOrPath + "'");
       } catch (IOException e) {
         throw new PlanException("Cannot read the shipped plan " + nameOrPath + ": " + e, e);
       }
@@ -69,10 +78,21 @@ public final class PlanLoader {
               + ") nor a readable file. Pass -Ddelvm.plan=<name or path to a .json plan>.");
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return validate(parse(in, file.toString()), file.toString());
+      return validate(withSeeds(parse(in, file.toString()), seeds), file.toString());
     } catch (IOException e) {
       throw new PlanException("Cannot read plan file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static Plan withSeeds(Plan plan, List<Long> seeds) {
+    if (seeds.isEmpty() || plan.cells() == null) {
+      return plan;
+    }
+    return new Plan(
+        plan.name(),
+        plan.description(),
+        plan.cells().stream().map(c -> c.withSeeds(seeds)).toList(),
+        plan.claims());
   }
 
   private Plan parse(InputStream in, String source) throws IOException {
@@ -197,26 +217,57 @@ public final class PlanLoader {
   }
 
   /**
-   * ECG5000 is the anomaly-detection dataset, trained with an MLP; the image datasets are the
-   * feature-learning ones, trained with a CNN whose kernels and image subsets the cell gives.
+   * ECG5000 takes the {@code -mlp} models and anomaly detection; the image datasets take the {@code
+   * -cnn} models, with kernels and image subsets, and feature learning (CIFAR-10 also anomaly
+   * detection, as the paper's Table 1).
    */
   private static void validateModelAndData(Cell c, String where, List<String> problems) {
-    boolean cnn = "delvm-cnn".equals(c.model());
-    boolean images = c.dataset() != null && !c.dataset().equals("ecg5000");
-    if (c.model() != null && c.dataset() != null && cnn != images) {
+    ModelKind kind = ModelKind.of(c.model()).orElse(null);
+    if (kind == null || c.dataset() == null) {
+      return; // reported already
+    }
+    boolean images = !c.dataset().equals("ecg5000");
+    if (kind.convolutional() != images) {
       problems.add(
           where
               + "model "
               + c.model()
               + " does not fit dataset "
               + c.dataset()
-              + ": ecg5000 takes delvm-mlp or ae-mlp, the image datasets take delvm-cnn");
+              + ": ecg5000 takes the -mlp models, the image datasets the -cnn models ("
+              + String.join(", ", MODELS)
+              + ")");
     }
-    if ("ae-mlp".equals(c.model()) && !"reconstruction".equals(c.objective())) {
+    kind.onlyObjective()
+        .filter(o -> !o.equals(c.objective()))
+        .ifPresent(
+            o ->
+                problems.add(
+                    where
+                        + "model "
+                        + c.model()
+                        + " is trained by the objective "
+                        + o
+                        + ", got "
+                        + c.objective()));
+    if (c.evaluation() != null) {
+      oneOf(problems, where + "evaluation", c.evaluation(), Cell.EVALUATIONS, n -> false);
+      if (c.evaluation().equals("features") && !images) {
+        problems.add(where + "evaluation features needs an image dataset, got " + c.dataset());
+      }
+      if (c.evaluation().equals("anomaly") && images && !c.dataset().startsWith("cifar10")) {
+        problems.add(
+            where
+                + "anomaly detection on images follows the paper's CIFAR-10 protocol: use cifar10"
+                + " or cifar10-jpeg, got "
+                + c.dataset());
+      }
+    }
+    if (c.latentUnits() != null && (!c.model().startsWith("cebm-") || c.latentUnits() < 1)) {
       problems.add(
-          where + "model ae-mlp is trained by the objective reconstruction, got " + c.objective());
+          where + "latentUnits must be positive and only a CEBM has it, got " + c.latentUnits());
     }
-    if (!cnn) {
+    if (!kind.convolutional()) {
       return;
     }
     if (c.kernels() == null
@@ -225,24 +276,46 @@ public final class PlanLoader {
         || c.kernels().stream().anyMatch(k -> k == null || k < 1)) {
       problems.add(
           where
-              + "a delvm-cnn cell needs one positive kernel size per layer in kernels (hiddenUnits"
+              + "a "
+              + c.model()
+              + " cell needs one positive kernel size per layer in kernels (hiddenUnits"
               + " lists the filters), got kernels "
               + c.kernels()
               + " for hiddenUnits "
               + c.hiddenUnits());
+    } else {
+      int side = c.dataset().startsWith("cifar10") ? 32 : 28;
+      c.kernels().stream()
+          .filter(k -> k > side)
+          .findFirst()
+          .ifPresent(
+              k ->
+                  problems.add(
+                      where
+                          + "kernel size "
+                          + k
+                          + " is larger than the "
+                          + side
+                          + "x"
+                          + side
+                          + " images of "
+                          + c.dataset()));
     }
     Cell.ImageSubset subset = c.images();
+    boolean probe = !c.anomalyDetection();
     if (subset == null
         || subset.trainImages() == null
         || subset.testImages() == null
-        || subset.probeEpochs() == null
         || subset.trainImages() < 1
         || subset.testImages() < 1
-        || subset.probeEpochs() < 1) {
+        || (probe && (subset.probeEpochs() == null || subset.probeEpochs() < 1))) {
       problems.add(
           where
-              + "a delvm-cnn cell needs images: {\"trainImages\": n, \"testImages\": n,"
-              + " \"probeEpochs\": n}, all positive, got "
+              + "a "
+              + c.model()
+              + " cell needs images: {\"trainImages\": n, \"testImages\": n"
+              + (probe ? ", \"probeEpochs\": n" : "")
+              + "}, all positive, got "
               + subset);
     }
   }

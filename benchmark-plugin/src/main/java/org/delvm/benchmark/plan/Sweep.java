@@ -11,13 +11,14 @@ import java.util.Map;
  * lists them); the seed is not swept but replicated, with the template's {@code seeds}.
  *
  * <p>Expanded ids are the template's id plus one label per swept field, in the order of this
- * record's components: objective ({@code sm}), activation ({@code tanh}), hiddenUnits ({@code
- * mlp512}, {@code mlp2048x2048}; for a CNN, the filters), kernels ({@code k5}), objectiveOptions
- * ({@code k5}), epochs ({@code epochs10}), batchSize ({@code batch100}), learningRates ({@code
- * lr0.001}).
+ * record's components: model ({@code dem-cnn}), objective ({@code sm}), activation ({@code tanh}),
+ * hiddenUnits ({@code mlp512}, {@code mlp2048x2048}; for a CNN, the filters), kernels ({@code k5}),
+ * objectiveOptions ({@code k5}), epochs ({@code epochs10}), batchSize ({@code batch100}),
+ * learningRates ({@code lr0.001}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
+  "model",
   "objective",
   "activation",
   "hiddenUnits",
@@ -28,6 +29,7 @@ import java.util.Map;
   "learningRates"
 })
 public record Sweep(
+    List<String> model,
     List<String> objective,
     List<String> activation,
     List<List<Integer>> hiddenUnits,
@@ -40,6 +42,7 @@ public record Sweep(
   /** The names a sweep accepts, in id order. */
   public static final List<String> FIELDS =
       List.of(
+          "model",
           "objective",
           "activation",
           "hiddenUnits",

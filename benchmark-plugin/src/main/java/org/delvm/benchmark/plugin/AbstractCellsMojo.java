@@ -3,6 +3,7 @@ package org.delvm.benchmark.plugin;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.delvm.benchmark.datasets.FetchSettings;
+import org.delvm.benchmark.reproduction.ComputeThreads;
 import org.delvm.benchmark.reproduction.Reproducer;
 
 /** What the goals that run or report a plan's cells share: where results live and how to run. */
@@ -31,8 +32,19 @@ abstract class AbstractCellsMojo extends AbstractDelvmMojo {
   @Parameter(property = "delvm.requireAllDatasets", defaultValue = "false")
   private boolean requireAllDatasets;
 
-  /** A reproducer that trains the cells that have no valid stored result. */
+  /**
+   * ND4J's compute threads (OpenMP, OpenBLAS and libnd4j loops) for training: 1 or more, or 0 for
+   * ND4J's default (one per core). On a shared or busy machine 1 is often much faster.
+   */
+  @Parameter(property = "delvm.threads", defaultValue = "0")
+  private int threads;
+
+  /**
+   * A reproducer that trains the cells that have no valid stored result, on this thread with the
+   * configured compute threads (ND4J's OpenMP setting is per calling thread).
+   */
   protected final Reproducer trainingReproducer(FetchSettings fetchSettings) {
+    getLog().info(ComputeThreads.apply(threads));
     return new Reproducer(
         fetchSettings, resultsDirectory.toPath(), fresh, requireAllDatasets, getLog()::info);
   }

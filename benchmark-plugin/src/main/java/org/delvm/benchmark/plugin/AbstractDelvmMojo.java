@@ -2,6 +2,7 @@ package org.delvm.benchmark.plugin;
 
 import java.io.File;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -44,6 +45,13 @@ public abstract class AbstractDelvmMojo extends AbstractMojo {
   @Parameter(property = "delvm.offline", defaultValue = "${settings.offline}")
   private boolean offline;
 
+  /**
+   * Seeds that replace every cell's own: comma-separated, e.g. {@code 1,2,3}; each cell then runs
+   * once per seed and the report shows mean and std. Empty: the plan's seeds.
+   */
+  @Parameter(property = "delvm.seeds")
+  private String seeds;
+
   /** Skip the goal. */
   @Parameter(property = "delvm.skip", defaultValue = "false")
   private boolean skip;
@@ -55,7 +63,7 @@ public abstract class AbstractDelvmMojo extends AbstractMojo {
       return;
     }
     try {
-      execute(new PlanLoader().load(plan), fetchSettings());
+      execute(new PlanLoader().load(plan, seeds()), fetchSettings());
     } catch (PlanException
         | DatasetException
         | ReportException
@@ -68,6 +76,21 @@ public abstract class AbstractDelvmMojo extends AbstractMojo {
   /** The goal's work on the loaded plan. */
   protected abstract void execute(Plan plan, FetchSettings fetchSettings)
       throws MojoFailureException;
+
+  private List<Long> seeds() {
+    if (seeds == null || seeds.isBlank()) {
+      return List.of();
+    }
+    try {
+      return Arrays.stream(seeds.split(",")).map(String::trim).map(Long::valueOf).toList();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "delvm.seeds must be comma-separated integers such as 1,2,3, got '"
+              + seeds
+              + "'. Fix -Ddelvm.seeds or leave it out to use the plan's seeds.",
+          e);
+    }
+  }
 
   private FetchSettings fetchSettings() {
     FetchSettings.Builder fetch =

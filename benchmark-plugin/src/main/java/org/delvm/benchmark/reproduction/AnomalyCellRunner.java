@@ -3,19 +3,16 @@ package org.delvm.benchmark.reproduction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.delvm.benchmark.evaluation.AnomalyDetection;
 import org.delvm.benchmark.evaluation.AnomalyMetrics;
+import org.delvm.benchmark.evaluation.HistogramThreshold;
 import org.delvm.benchmark.evaluation.LayerFeatures;
 import org.delvm.benchmark.evaluation.MeanPlusStdThresholdTrainer;
 import org.delvm.benchmark.evaluation.RankingMetrics;
-import org.delvm.benchmark.models.Autoencoder;
 import org.delvm.benchmark.models.Delvm;
 import org.delvm.benchmark.models.EnergyModel;
-import org.delvm.benchmark.models.Mlp;
-import org.delvm.benchmark.models.graph.Activation;
 import org.delvm.benchmark.models.objectives.Objectives;
 import org.delvm.benchmark.models.training.ModelTrainer;
 import org.delvm.benchmark.models.training.TrainingResult;
@@ -23,7 +20,6 @@ import org.delvm.benchmark.models.training.TrainingSettings;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.MetricResult;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -37,8 +33,10 @@ final class AnomalyCellRunner {
   static final String POSITIVE_CLASS =
       "anomaly (label 1: UCR classes 2-5); precision, recall, F1, AUROC and AUPRC are of it";
 
-  /** The dense autoencoder baseline of Fig. 7 and 8 (trained by the reconstruction objective). */
-  static final String AUTOENCODER = "ae-mlp";
+  /** The same, for the CIFAR-10 split. */
+  static final String IMAGE_POSITIVE_CLASS =
+      "anomaly (label 1: every class but airplane); precision, recall, F1, AUROC and AUPRC are of"
+          + " it";
 
   private final Consumer<String> log;
 
@@ -47,14 +45,7 @@ final class AnomalyCellRunner {
   }
 
   CellResult run(Cell cell, AnomalyData data) {
-    Activation activation = Activation.valueOf(cell.activation().toUpperCase(Locale.ROOT));
-    EnergyModel model =
-        AUTOENCODER.equals(cell.model())
-            ? Autoencoder.dense(
-                data.inputSize(), cell.hiddenUnits(), activation, cell.seed(), DataType.FLOAT)
-            : new Delvm(
-                Mlp.initialise(
-                    data.inputSize(), cell.hiddenUnits(), activation, cell.seed(), DataType.FLOAT));
+    EnergyModel model = CellModels.create(cell, data.shape());
     log.accept(
         String.format(
             "cell %s: starting (%s, %s, objective %s, %d epochs, %d training samples)",
@@ -78,8 +69,10 @@ final class AnomalyCellRunner {
     List<MetricResult> metrics = new ArrayList<>();
     String message = training.message();
     if (training.status() == TrainingResult.Status.COMPLETED) {
-      double active = model instanceof Delvm delvm ? activeUnits(delvm, data.train()) : 100;
-      if (model instanceof Delvm) {
+      // Dense DELVMs only: a CNN's f has one unit per filter and position, not worth the pass.
+      boolean dense = model instanceof Delvm && cell.kernels() == null;
+      double active = dense ? activeUnits((Delvm) model, data.train()) : 100;
+      if (dense) {
         metrics.add(new MetricResult("active units of f", active, null, "%"));
       }
       if (active == 0) {
@@ -89,21 +82,37 @@ final class AnomalyCellRunner {
                 + " J = 0 and the score is ||x||^2";
         log.accept("cell " + cell.id() + ": " + message);
       }
-      double[] testScores = scores(model, data.test());
-      AnomalyMetrics m =
-          AnomalyDetection.evaluate(
-              scores(model, data.train()),
-              testScores,
-              data.testLabels(),
-              new MeanPlusStdThresholdTrainer(1.0),
-              "reconstruction error of " + cell.id());
-      metrics.addAll(
-          anomalyMetrics(
-              m,
-              testScores,
-              data.testLabels(),
-              "threshold (mean + std of training RE)",
-              cell.paper()));
+      double[] trainScores = CellModels.reconstructionErrors(model, data.train());
+      double[] testScores = CellModels.reconstructionErrors(model, data.test());
+      AnomalyMetrics m;
+      String thresholdName;
+      if (data.trainAnomalous() == null) {
+        m =
+            AnomalyDetection.evaluate(
+                trainScores,
+                testScores,
+                data.testLabels(),
+                new MeanPlusStdThresholdTrainer(1.0),
+                "reconstruction error of " + cell.id());
+        thresholdName = "threshold (mean + std of training RE)";
+      } else {
+        double[] anomalousScores = CellModels.reconstructionErrors(model, data.trainAnomalous());
+        HistogramThreshold histogram = HistogramThreshold.paper();
+        HistogramThreshold.Fit fit = histogram.fit(trainScores, anomalousScores);
+        m =
+            histogram.evaluate(
+                trainScores,
+                anomalousScores,
+                testScores,
+                data.testLabels(),
+                "reconstruction error of " + cell.id());
+        thresholdName = "threshold (histogram crossing of labelled training RE)";
+        message = join(message, fit.summary());
+        if (!fit.crossingFound()) {
+          log.accept("cell " + cell.id() + ": " + fit.summary());
+        }
+      }
+      metrics.addAll(anomalyMetrics(m, testScores, data.testLabels(), thresholdName, cell.paper()));
       log.accept(
           String.format(
               "cell %s: done in %.1f s: precision %.2f, recall %.2f, F1 %.2f (paper F1 %s),"
@@ -192,18 +201,14 @@ final class AnomalyCellRunner {
     return 100.0 * active / width;
   }
 
-  /** The paper's anomaly score for every model: the reconstruction error ||x - x_hat||^2. */
-  private static double[] scores(EnergyModel model, INDArray x) {
-    INDArray errors =
-        model instanceof Autoencoder ae
-            ? ae.reconstructionError(x)
-            : ((Delvm) model).reconstructionError(x);
-    return errors.toDoubleVector();
-  }
-
   private static Map<String, String> settings(Cell cell) {
     Map<String, String> s = new LinkedHashMap<>();
-    s.put("hidden units", cell.hiddenUnits().toString());
+    if (cell.kernels() == null) {
+      s.put("hidden units", cell.hiddenUnits().toString());
+    } else {
+      s.put("filters", cell.hiddenUnits().toString());
+      s.put("kernel sizes", cell.kernels().toString());
+    }
     s.put("activation", cell.activation());
     if (!cell.objectiveOptions().isEmpty()) {
       s.put("objective options", new java.util.TreeMap<>(cell.objectiveOptions()).toString());
@@ -212,23 +217,57 @@ final class AnomalyCellRunner {
     s.put("batch size", Integer.toString(cell.batchSize()));
     s.put("optimiser", "Adam, learning rate per layer " + cell.learningRates());
     s.put("initialisation", "Glorot uniform weights, zero biases");
+    if (cell.latentUnits() != null) {
+      s.put("latent units", Integer.toString(cell.latentUnits()));
+    }
     s.put("split seed", Long.toString(cell.splitSeed()));
-    s.put("anomaly score", "reconstruction error ||x - J(x)^T f(x)||^2");
-    s.put("threshold", "mean + 1 std (population) of the training beats' scores");
-    s.put("positive class", POSITIVE_CLASS);
+    s.put("anomaly score", "reconstruction error ||x - x_hat||^2 (" + reconstruction(cell) + ")");
+    s.put(
+        "threshold",
+        cell.dataset().equals("ecg5000")
+            ? "mean + 1 std (population) of the training beats' scores"
+            : "where the histograms of the normal and the anomalous training images' scores cross,"
+                + " nearest the pooled mean (50 bins; uses labels, as the paper's threshold)");
+    s.put(
+        "positive class", cell.dataset().equals("ecg5000") ? POSITIVE_CLASS : IMAGE_POSITIVE_CLASS);
     return s;
   }
 
-  /** Arrays of one dataset split, ready for training (float32). */
-  record AnomalyData(INDArray train, INDArray test, int[] testLabels) {
+  private static String join(String a, String b) {
+    return a == null || a.isEmpty() ? b : a + "; " + b;
+  }
+
+  /** What x_hat is for the cell's model. */
+  private static String reconstruction(Cell cell) {
+    String model = cell.model();
+    if (model.startsWith("delvm-")) {
+      return "x_hat = J(x)^T f(x), the mean of p(x|h) at h = f(x)";
+    } else if (model.startsWith("ae-") || model.startsWith("cae-")) {
+      return "x_hat = the decoder's output";
+    }
+    return "x_hat = x - grad_x E(x), so the error is ||grad_x E(x)||^2";
+  }
+
+  /**
+   * Arrays of one dataset split, ready for training (float32).
+   *
+   * @param trainAnomalous labelled anomalous training samples, for the histogram threshold; null
+   *     for the mean + std threshold, which sees normal samples only
+   */
+  record AnomalyData(
+      INDArray train,
+      INDArray trainAnomalous,
+      INDArray test,
+      int[] testLabels,
+      CellModels.InputShape shape) {
 
     static AnomalyData of(float[][] train, float[][] test, int[] testLabels) {
       return new AnomalyData(
-          Nd4j.createFromArray(train), Nd4j.createFromArray(test), testLabels.clone());
-    }
-
-    int inputSize() {
-      return (int) train.columns();
+          Nd4j.createFromArray(train),
+          null,
+          Nd4j.createFromArray(test),
+          testLabels.clone(),
+          CellModels.InputShape.vector(train[0].length));
     }
   }
 }

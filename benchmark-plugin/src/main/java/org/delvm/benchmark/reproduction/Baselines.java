@@ -25,8 +25,21 @@ final class Baselines {
   private Baselines() {}
 
   static List<CellResult> of(String dataset, long splitSeed, EcgSplit split) {
-    String prefix = dataset + "-s" + splitSeed + "-baseline-";
-    int[] labels = split.testLabels();
+    return of(dataset, splitSeed, "", split.train(), split.test(), split.testLabels());
+  }
+
+  /**
+   * The baselines on any split: normal training samples, test samples and their labels (1 =
+   * anomaly); {@code variant} tells apart several splits of one dataset and seed in the ids.
+   */
+  static List<CellResult> of(
+      String dataset,
+      long splitSeed,
+      String variant,
+      float[][] train,
+      float[][] test,
+      int[] labels) {
+    String prefix = dataset + "-s" + splitSeed + variant + "-baseline-";
 
     AnomalyMetrics all = TrivialBaselines.flagEverything(labels);
     double[] constant = new double[labels.length];
@@ -40,9 +53,9 @@ final class Baselines {
             "none (everything is flagged)",
             AnomalyCellRunner.anomalyMetrics(all, constant, labels, null, Map.of()));
 
-    double[] mean = TrivialBaselines.mean(split.train());
-    double[] trainScores = TrivialBaselines.squaredDistances(split.train(), mean);
-    double[] testScores = TrivialBaselines.squaredDistances(split.test(), mean);
+    double[] mean = TrivialBaselines.mean(train);
+    double[] trainScores = TrivialBaselines.squaredDistances(train, mean);
+    double[] testScores = TrivialBaselines.squaredDistances(test, mean);
     AnomalyMetrics distance =
         AnomalyDetection.evaluate(
             trainScores,
@@ -56,8 +69,8 @@ final class Baselines {
             dataset,
             splitSeed,
             "distance to the training mean",
-            "||x - mean of the training beats||^2",
-            "mean + 1 std (population) of the training beats' scores",
+            "||x - mean of the normal training samples||^2",
+            "mean + 1 std (population) of the normal training samples' scores",
             AnomalyCellRunner.anomalyMetrics(
                 distance,
                 testScores,

@@ -3,6 +3,7 @@ package org.delvm.benchmark.reproduction;
 import java.util.List;
 import java.util.Locale;
 import org.delvm.benchmark.plan.Cell;
+import org.delvm.benchmark.plan.ModelKind;
 
 /**
  * A rough estimate of a cell's training time, printed before a plan starts: epochs x training
@@ -31,7 +32,7 @@ final class CostModel {
   private CostModel() {}
 
   static double seconds(Cell cell, int trainingSamples) {
-    boolean cnn = "delvm-cnn".equals(cell.model());
+    boolean cnn = ModelKind.of(cell.model()).orElseThrow().convolutional();
     int channels = cell.dataset().startsWith("cifar10") ? 3 : 1;
     int pixels = cell.dataset().startsWith("cifar10") ? 32 * 32 : 28 * 28;
     int inputSize = cnn ? channels * pixels : 140;

@@ -1,19 +1,23 @@
 package org.delvm.benchmark.reproduction;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.delvm.benchmark.datasets.Cifar10AnomalySplit;
 import org.delvm.benchmark.datasets.FetchedDataset;
 import org.delvm.benchmark.datasets.ImageSplits;
 import org.delvm.benchmark.datasets.LabelledImages;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Runs the feature-learning cells of a plan: reads each image dataset once, when its first cell
- * runs, takes the cell's seeded subsets (CIFAR-10 standardised per channel, "standard
- * normalisation"; Fashion-MNIST kept in [0, 1]) and hands them to {@link
- * FeatureLearningCellRunner}.
+ * Runs the image cells of a plan: reads each image dataset once, when its first cell needs it.
+ * Feature-learning cells get seeded subsets of the official splits (CIFAR-10 standardised per
+ * channel, "standard normalisation"; Fashion-MNIST kept in [0, 1]) for {@link
+ * FeatureLearningCellRunner}; anomaly cells get the paper's CIFAR-10 anomaly split ({@link
+ * Cifar10AnomalySplit}) for {@link AnomalyCellRunner}.
  */
 final class ImageCells {
 
@@ -23,18 +27,71 @@ final class ImageCells {
           + " first trainImages / testImages; CIFAR-10 standardised per channel with the training"
           + " subset's mean and std, Fashion-MNIST pixels in [0, 1]";
 
+  /**
+   * Anomalous training images kept per normal one when a plan caps the CIFAR-10 split: the paper's
+   * ratio (16200 x 0.7 / (6000 x 0.7)), so that the histogram threshold sees the same class prior.
+   */
+  static final double ANOMALOUS_PER_NORMAL = 2.7;
+
   private final Map<String, FetchedDataset> fetched;
   private final Map<String, ImageSplits> loaded = new HashMap<>();
+  private final Map<String, Cifar10AnomalySplit.Result> anomalySplits = new LinkedHashMap<>();
   private final FeatureLearningCellRunner runner;
+  private final AnomalyCellRunner anomalyRunner;
 
   ImageCells(Map<String, FetchedDataset> fetched, Consumer<String> log) {
     this.fetched = fetched;
     this.runner = new FeatureLearningCellRunner(log);
+    this.anomalyRunner = new AnomalyCellRunner(log);
+  }
+
+  /**
+   * The CIFAR-10 anomaly split of an anomaly cell (the paper's rule, seeded by {@code splitSeed},
+   * capped at the cell's {@code images}: trainImages normal training images, testImages test
+   * images), made once per dataset, seed and caps.
+   */
+  Cifar10AnomalySplit.Result anomalySplit(Cell cell) {
+    int trainNormal = cell.images().trainImages();
+    int test = cell.images().testImages();
+    String key = cell.dataset() + "@" + cell.splitSeed() + ":" + trainNormal + "/" + test;
+    return anomalySplits.computeIfAbsent(
+        key,
+        k ->
+            Cifar10AnomalySplit.paper(cell.splitSeed())
+                .withLimits(trainNormal, (int) Math.ceil(ANOMALOUS_PER_NORMAL * trainNormal), test)
+                .apply(images(cell.dataset())));
+  }
+
+  /** Every anomaly split made so far, by dataset, seed and caps, for the report and baselines. */
+  Map<String, Cifar10AnomalySplit.Result> anomalySplits() {
+    return anomalySplits;
+  }
+
+  /** Trains the cell's model on the split's normal training images and thresholds its RE. */
+  CellResult runAnomaly(Cell cell) {
+    Cifar10AnomalySplit.Result split = anomalySplit(cell);
+    // "Standard normalisation" with the statistics of the images the model trains on.
+    ImageSplits anomalous =
+        ImageDatasets.standardised(new ImageSplits(split.trainNormal(), split.trainAnomalous()));
+    ImageSplits test =
+        ImageDatasets.standardised(new ImageSplits(split.trainNormal(), split.test()));
+    LabelledImages train = test.train();
+    return anomalyRunner.run(
+        cell,
+        new AnomalyCellRunner.AnomalyData(
+            Nd4j.createFromArray(train.pixels()),
+            Nd4j.createFromArray(anomalous.test().pixels()),
+            Nd4j.createFromArray(test.test().pixels()),
+            split.testLabels(),
+            new CellModels.InputShape(train.channels(), train.height(), train.width())));
+  }
+
+  private ImageSplits images(String dataset) {
+    return loaded.computeIfAbsent(dataset, id -> ImageDatasets.load(fetched.get(id)));
   }
 
   CellResult run(Cell cell) {
-    ImageSplits all =
-        loaded.computeIfAbsent(cell.dataset(), id -> ImageDatasets.load(fetched.get(id)));
+    ImageSplits all = images(cell.dataset());
     LabelledImages train =
         ImageDatasets.subset(all.train(), cell.images().trainImages(), cell.splitSeed());
     LabelledImages test =
@@ -43,26 +100,7 @@ final class ImageCells {
     if (cell.dataset().startsWith("cifar10")) {
       subsets = ImageDatasets.standardised(subsets);
     }
-    CellResult r =
-        runner.run(
-            new FeatureLearningCellRunner.Spec(
-                cell.id(),
-                cell.experiment(),
-                cell.dataset(),
-                cell.objective(),
-                cell.objectiveOptions(),
-                cell.hiddenUnits(),
-                cell.kernels(),
-                cell.epochs(),
-                cell.batchSize(),
-                cell.learningRates(),
-                cell.seed(),
-                cell.images().probeEpochs(),
-                cell.paper()),
-            subsets.train(),
-            subsets.test(),
-            ImageDatasets.classNames(cell.dataset()));
-    // The plan decides the plot: its series and coordinates replace the runner's defaults.
-    return r.withPlot(cell.series(), cell.coordinates());
+    return runner.run(
+        cell, subsets.train(), subsets.test(), ImageDatasets.classNames(cell.dataset()));
   }
 }

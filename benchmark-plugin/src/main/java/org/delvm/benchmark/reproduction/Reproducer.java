@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.delvm.benchmark.datasets.Cifar10AnomalySplit;
 import org.delvm.benchmark.datasets.DatasetCatalogue;
 import org.delvm.benchmark.datasets.DatasetDescriptor;
 import org.delvm.benchmark.datasets.DatasetException;
@@ -133,6 +134,19 @@ public final class Reproducer {
               long seed = Long.parseLong(key.substring(key.indexOf('@') + 1));
               baselines.addAll(Baselines.of(dataset, seed, split));
             });
+    run.imageSplits()
+        .forEach(
+            (key, split) ->
+                baselines.addAll(
+                    Baselines.of(
+                        key.substring(0, key.indexOf('@')),
+                        split.seed(),
+                        split.rule().limited()
+                            ? "-" + key.substring(key.indexOf(':') + 1).replace('/', 'x')
+                            : "",
+                        split.trainNormal().pixels(),
+                        split.test().pixels(),
+                        split.testLabels())));
     for (CellResult b : baselines) {
       log.accept(
           String.format(
@@ -156,7 +170,7 @@ public final class Reproducer {
             start.truncatedTo(ChronoUnit.SECONDS).toString(),
             (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0,
             environment(),
-            datasetRecords(run.datasets(), run.splits()),
+            datasetRecords(run.datasets(), run.splits(), run.imageSplits()),
             results,
             claims);
     Path html = new ReportWriter().write(reproduction, reportDirectory);
@@ -173,9 +187,12 @@ public final class Reproducer {
     return runAll(plan).outcomes();
   }
 
-  /** What running the cells leaves for the report: data, ECG splits by key, outcomes. */
+  /** What running the cells leaves for the report: data, splits by key, outcomes. */
   private record CellsRun(
-      PlanDatasets datasets, Map<String, EcgSplit> splits, List<CellOutcome> outcomes) {}
+      PlanDatasets datasets,
+      Map<String, EcgSplit> splits,
+      Map<String, Cifar10AnomalySplit.Result> imageSplits,
+      List<CellOutcome> outcomes) {}
 
   private CellsRun runAll(Plan plan) {
     ResultStore store = ResultStore.open(resultsDirectory, plan.name(), log);
@@ -192,10 +209,13 @@ public final class Reproducer {
     List<Cell> runnable =
         plan.cells().stream().filter(c -> fetched.containsKey(c.dataset())).toList();
     Map<String, EcgSplit> splits = new LinkedHashMap<>();
+    ImageCells images = new ImageCells(fetched, log);
     for (Cell cell : runnable) {
       if (!ImageDatasets.isImageDataset(cell.dataset())) {
         splits.computeIfAbsent(
             splitKey(cell), key -> ecgSplit(fetched.get(cell.dataset()), cell.splitSeed()));
+      } else if (cell.anomalyDetection()) {
+        images.anomalySplit(cell); // made before training, for the baselines and the report
       }
     }
     log.accept(
@@ -208,7 +228,6 @@ public final class Reproducer {
                     .sum()));
     List<CellOutcome> outcomes = new ArrayList<>();
     AnomalyCellRunner runner = new AnomalyCellRunner(log);
-    ImageCells images = new ImageCells(fetched, log);
     for (Cell cell : plan.cells()) {
       String progress = "[" + (outcomes.size() + 1) + "/" + plan.cells().size() + "] ";
       FetchedDataset data = fetched.get(cell.dataset());
@@ -220,7 +239,7 @@ public final class Reproducer {
       }
       Supplier<CellResult> compute =
           ImageDatasets.isImageDataset(cell.dataset())
-              ? () -> images.run(cell)
+              ? () -> cell.anomalyDetection() ? images.runAnomaly(cell) : images.run(cell)
               : () -> {
                 EcgSplit split = splits.get(splitKey(cell));
                 return runner.run(
@@ -230,7 +249,7 @@ public final class Reproducer {
               };
       outcomes.add(runOrReuse(progress, cell, CellFingerprint.of(cell, data), store, compute));
     }
-    return new CellsRun(datasets, splits, outcomes);
+    return new CellsRun(datasets, splits, images.anomalySplits(), outcomes);
   }
 
   private static int trainingSamples(Cell cell, Map<String, EcgSplit> splits) {
@@ -392,7 +411,9 @@ public final class Reproducer {
   }
 
   private static List<DatasetRecord> datasetRecords(
-      PlanDatasets datasets, Map<String, EcgSplit> splits) {
+      PlanDatasets datasets,
+      Map<String, EcgSplit> splits,
+      Map<String, Cifar10AnomalySplit.Result> imageSplits) {
     DatasetCatalogue catalogue = DatasetCatalogue.standard();
     List<DatasetRecord> records = new ArrayList<>();
     for (FetchedDataset data : datasets.available().values()) {
@@ -408,6 +429,18 @@ public final class Reproducer {
             if (key.startsWith(data.id() + "@")) {
               String seed = key.substring(key.indexOf('@') + 1);
               protocol.put("split (seed " + seed + ")", split.summary());
+            }
+          });
+      imageSplits.forEach(
+          (key, split) -> {
+            if (key.startsWith(data.id() + "@")) {
+              protocol.put(
+                  "anomaly split (seed "
+                      + split.seed()
+                      + ", caps "
+                      + key.substring(key.indexOf(':') + 1)
+                      + ")",
+                  split.summary());
             }
           });
       records.add(

@@ -128,7 +128,7 @@ class PlanExpanderTest {
     assertTrue(m.contains("line 6"), m);
     assertTrue(
         m.contains(
-            "Sweepable fields: objective, activation, hiddenUnits, kernels, objectiveOptions, epochs,"
+            "Sweepable fields: model, objective, activation, hiddenUnits, kernels, objectiveOptions, epochs,"
                 + " batchSize, learningRates"),
         m);
   }

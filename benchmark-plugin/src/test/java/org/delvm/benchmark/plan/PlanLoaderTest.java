@@ -1,6 +1,7 @@
 package org.delvm.benchmark.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,8 +42,9 @@ class PlanLoaderTest {
   void theShippedPlansHoldThePapersEcgExperiments() {
     PlanLoader loader = new PlanLoader();
     Plan def = loader.load("default");
-    // 21 DELVM cells and the AE baseline's 6 widths and 4 depths.
-    assertEquals(31, def.cells().size());
+    // ECG: 21 DELVM cells and the AE baseline's 6 widths and 4 depths; images: Fig. 1 (14),
+    // Fig. 2 (6), Fig. 4 (8), Table 1 (3).
+    assertEquals(62, def.cells().size());
     assertEquals(
         "AE",
         def.cells().stream()
@@ -57,8 +59,12 @@ class PlanLoaderTest {
     assertEquals(96.46, cells.get("fig8-sm-mlp256x256x256x256").paper().get("F1"));
     assertEquals(Map.of("layers", 4.0), cells.get("fig8-cd-mlp512x512x512x512").coordinates());
     assertEquals("sm-printed", cells.get("fig7-sm-printed-mlp2048").objective());
+    assertEquals("SM-DEM", cells.get("fig2-dem-cnn-f40").series());
+    assertEquals(Map.of("filters", 40.0), cells.get("fig2-delvm-cnn-f40").coordinates());
+    assertTrue(cells.get("table1-cae").anomalyDetection());
+    assertFalse(cells.get("fig4-sm-f20-k3").anomalyDetection());
     assertTrue(cells.get("fig7-cd-mlp64").experiment().contains("the paper: 100"));
-    assertEquals(10, def.claims().size());
+    assertEquals(13, def.claims().size());
 
     Plan paper = loader.load("paper");
     // 63 DELVM and 30 AE ECG cells (x 3 seeds) and Fig. 1's 8 filters x 4 kernels x {sm, cd}.
@@ -166,5 +172,21 @@ class PlanLoaderTest {
   void unknownPlanNameSaysWhatExists() {
     PlanException e = assertThrows(PlanException.class, () -> new PlanLoader().load("defualt"));
     assertTrue(e.getMessage().contains("smoke, default"), e.getMessage());
+  }
+
+  @Test
+  void seedsGivenByTheUserReplaceEveryCellsOwn() {
+    Plan smoke = new PlanLoader().load("smoke"); // 4 cells, seeds 1 and 2
+    Plan reseeded = new PlanLoader().load("smoke", List.of(5L, 6L, 7L));
+
+    assertEquals(smoke.cells().size() / 2 * 3, reseeded.cells().size());
+    assertTrue(
+        reseeded.cells().stream()
+            .allMatch(
+                c ->
+                    (c.id().endsWith("-seed5") && c.seed() == 5)
+                        || (c.id().endsWith("-seed6") && c.seed() == 6)
+                        || (c.id().endsWith("-seed7") && c.seed() == 7)),
+        reseeded.cells().toString());
   }
 }

@@ -84,6 +84,16 @@ class ReproduceMojoTest {
   }
 
   @Test
+  void seedsThatAreNotIntegersFailTheBuildNamingTheProperty() throws Exception {
+    ReproduceMojo mojo = set(mojo(dir.resolve("report")), "seeds", "1,two");
+
+    MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+    assertTrue(e.getMessage().contains("delvm.seeds"), e.getMessage());
+    assertTrue(e.getMessage().contains("'1,two'"), e.getMessage());
+  }
+
+  @Test
   void skipDoesNothing() throws Exception {
     ReproduceMojo mojo = set(mojo(dir.resolve("report")), "skip", true);
 

@@ -29,4 +29,72 @@ class AnomalyCellRunnerTest {
     mlp.bias(1).value().assign(-1e3);
     assertEquals(0.0, AnomalyCellRunner.activeUnits(new Delvm(mlp), x), 1e-9);
   }
+
+  /** 1 x 6 x 6 images: normal ones are dim noise, anomalies carry a bright square. */
+  private static INDArray images(int n, boolean anomalous, long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    float[][] pixels = new float[n][36];
+    for (int i = 0; i < n; i++) {
+      for (int p = 0; p < 36; p++) {
+        boolean square = anomalous && p / 6 >= 2 && p / 6 < 4 && p % 6 >= 2 && p % 6 < 4;
+        pixels[i][p] = (square ? 3f : 0f) + 0.1f * (float) random.nextGaussian();
+      }
+    }
+    return Nd4j.createFromArray(pixels);
+  }
+
+  @Test
+  void imageCellsAreThresholdedWhereTheLabelledTrainingHistogramsCross() {
+    org.delvm.benchmark.plan.Cell cell =
+        new org.delvm.benchmark.plan.Cell(
+            "cae",
+            "Table 1 (test)",
+            "cifar10",
+            1L,
+            "cae-cnn",
+            List.of(2),
+            "relu",
+            "reconstruction",
+            java.util.Map.of(),
+            3,
+            20,
+            List.of(1e-2),
+            2L,
+            java.util.Map.of("F1", 84.76),
+            "CAE",
+            java.util.Map.of(),
+            null,
+            null,
+            null,
+            List.of(3),
+            new org.delvm.benchmark.plan.Cell.ImageSubset(60, 40, null),
+            "anomaly",
+            null);
+    INDArray test = Nd4j.concat(0, images(20, false, 3), images(20, true, 4));
+    int[] labels = new int[40];
+    java.util.Arrays.fill(labels, 20, 40, 1);
+    List<String> log = new java.util.ArrayList<>();
+
+    org.delvm.benchmark.report.CellResult r =
+        new AnomalyCellRunner(log::add)
+            .run(
+                cell,
+                new AnomalyCellRunner.AnomalyData(
+                    images(60, false, 1),
+                    images(60, true, 2),
+                    test,
+                    labels,
+                    new CellModels.InputShape(1, 6, 6)));
+
+    assertEquals("completed", r.status(), r.message());
+    java.util.Map<String, Double> m = new java.util.HashMap<>();
+    r.metrics().forEach(x -> m.put(x.name(), x.value()));
+    assertEquals(100.0, m.get("F1"), 1e-9, m.toString());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        m.containsKey("threshold (histogram crossing of labelled training RE)"), m.toString());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        r.message().contains("uses the labels"), r.message());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        r.settings().get("positive class").contains("airplane"), r.settings().toString());
+  }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import org.delvm.benchmark.datasets.ImageSplits;
 import org.delvm.benchmark.datasets.LabelledImages;
+import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.MetricResult;
 import org.junit.jupiter.api.Test;
@@ -36,21 +37,31 @@ class FeatureLearningCellRunnerTest {
   @Test
   void learnsFeaturesThatSeparateTheClasses() {
     List<String> log = new ArrayList<>();
-    FeatureLearningCellRunner.Spec spec =
-        new FeatureLearningCellRunner.Spec(
+    Cell spec =
+        new Cell(
             "bars-sm",
             "Fig. 1 (test)",
             "bars",
+            1L,
+            "delvm-cnn",
+            List.of(4),
+            "relu",
             "sm",
             Map.of(),
-            List.of(4),
-            List.of(3),
             2,
             50,
             List.of(1e-3),
             5L,
-            5,
-            Map.of("accuracy", 90.0));
+            Map.of("accuracy", 90.0),
+            "SM-DELVM",
+            Map.of(),
+            null,
+            null,
+            null,
+            List.of(3),
+            new Cell.ImageSubset(300, 100, 5),
+            null,
+            null);
     CellResult r =
         new FeatureLearningCellRunner(log::add)
             .run(spec, bars(300, 1L), bars(100, 2L), List.of("vertical", "horizontal"));

@@ -282,7 +282,9 @@ class ReproducerTest {
         null,
         null,
         List.of(3),
-        new Cell.ImageSubset(100, 100, 1));
+        new Cell.ImageSubset(100, 100, 1),
+        null,
+        null);
   }
 
   @Test

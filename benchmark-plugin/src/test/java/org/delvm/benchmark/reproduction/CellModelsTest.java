@@ -1,0 +1,85 @@
+package org.delvm.benchmark.reproduction;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.delvm.benchmark.evaluation.LayerFeatures;
+import org.delvm.benchmark.models.EnergyModel;
+import org.delvm.benchmark.models.Inference;
+import org.delvm.benchmark.plan.Cell;
+import org.delvm.benchmark.plan.ModelKind;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class CellModelsTest {
+
+  private static Cell cell(ModelKind kind) {
+    boolean cnn = kind.convolutional();
+    return new Cell(
+        "c",
+        "test",
+        cnn ? "fashion-mnist" : "ecg5000",
+        1L,
+        kind.id(),
+        List.of(3, 2),
+        kind.id().startsWith("cebm") ? "silu" : "softplus",
+        kind.onlyObjective().orElse("sm"),
+        Map.of(),
+        1,
+        10,
+        List.of(1e-3),
+        5L,
+        Map.of(),
+        kind.series("sm"),
+        Map.of(),
+        null,
+        null,
+        null,
+        cnn ? List.of(3, 3) : null,
+        cnn ? new Cell.ImageSubset(10, 10, 1) : null,
+        null,
+        kind.id().startsWith("cebm") ? 2 : null);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ModelKind.class)
+  void everyPlanModelIsBuiltScoredAndGivesOneFeatureBlockPerLayer(ModelKind kind) {
+    CellModels.InputShape shape =
+        kind.convolutional() ? new CellModels.InputShape(1, 5, 5) : CellModels.InputShape.vector(7);
+    EnergyModel model = CellModels.create(cell(kind), shape);
+    INDArray x = Nd4j.rand(DataType.FLOAT, 4, shape.size());
+
+    double[] errors = CellModels.reconstructionErrors(model, x);
+    float[][] features = LayerFeatures.of(model, CellModels.featureNetwork(model), x);
+
+    assertEquals(shape.size(), model.inputSize());
+    assertEquals(4, errors.length);
+    assertTrue(java.util.Arrays.stream(errors).allMatch(e -> e >= 0 && Double.isFinite(e)));
+    assertEquals(4, features.length);
+    assertEquals(LayerFeatures.size(CellModels.featureNetwork(model)), features[0].length);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ModelKind.class,
+      names = {"DELVM_MLP", "DEM_MLP", "DELVM_CNN", "DEM_CNN"})
+  void anEnergyModelsReconstructionErrorIsItsSquaredScore(ModelKind kind) {
+    CellModels.InputShape shape =
+        kind.convolutional() ? new CellModels.InputShape(1, 5, 5) : CellModels.InputShape.vector(7);
+    EnergyModel model = CellModels.create(cell(kind), shape);
+    INDArray x = Nd4j.rand(DataType.FLOAT, 4, shape.size());
+    Inference inference = new Inference(model);
+
+    double[] reconstruction =
+        inference.run(x, Inference.Quantity.RECONSTRUCTION_ERROR).toDoubleVector();
+    double[] squaredScore = inference.run(x, Inference.Quantity.SQUARED_SCORE).toDoubleVector();
+
+    assertArrayEquals(reconstruction, squaredScore, 1e-4 * (1 + reconstruction[0]));
+  }
+}
