@@ -38,8 +38,8 @@ import java.util.Map;
  *     and aggregated (mean, std) in the report
  * @param overrides template only: fields to set on single expanded cells, keyed by their id before
  *     the seed suffix (e.g. the paper's values at the one width the paper reports)
- * @param kernels convolutional models ({@code -cnn}) only: the square kernel size of each layer
- *     (then {@code hiddenUnits} lists the filters of each layer)
+ * @param kernels convolutional models ({@code -cnn}) only: the square kernel size of each layer, or
+ *     one size for every layer (then {@code hiddenUnits} lists the filters of each layer)
  * @param images image datasets only: how many training and test images (a seeded subset) and the
  *     epochs of the softmax classifier that measures the learned features; for anomaly detection on
  *     CIFAR-10 the caps on the paper's split (normal training images, test images)

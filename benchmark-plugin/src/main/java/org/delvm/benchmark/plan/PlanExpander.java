@@ -147,7 +147,7 @@ final class PlanExpander {
         null,
         null,
         null,
-        c.kernels(),
+        sameKernelForEveryLayer(c.kernels(), c.hiddenUnits()),
         c.images(),
         c.evaluation(),
         c.latentUnits() == null && c.model() != null && c.model().startsWith("cebm-")
@@ -279,6 +279,18 @@ final class PlanExpander {
         default -> {}
       }
     }
+  }
+
+  /**
+   * One kernel size for a deeper network means that size in every layer: the paper's depth
+   * experiments use the best single-layer setting for every layer.
+   */
+  private static List<Integer> sameKernelForEveryLayer(
+      List<Integer> kernels, List<Integer> layers) {
+    if (kernels != null && kernels.size() == 1 && layers != null && layers.size() > 1) {
+      return java.util.Collections.nCopies(layers.size(), kernels.get(0));
+    }
+    return kernels;
   }
 
   private static boolean convolutional(String model) {

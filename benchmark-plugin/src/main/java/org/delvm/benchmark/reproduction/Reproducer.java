@@ -218,18 +218,25 @@ public final class Reproducer {
         images.anomalySplit(cell); // made before training, for the baselines and the report
       }
     }
+    double[] estimates =
+        plan.cells().stream()
+            .mapToDouble(
+                c ->
+                    fetched.containsKey(c.dataset())
+                        ? CostModel.seconds(c, trainingSamples(c, splits))
+                        : 0)
+            .toArray();
     log.accept(
         "plan "
             + plan.name()
             + ": "
-            + CostModel.describe(
-                runnable.stream()
-                    .mapToDouble(c -> CostModel.seconds(c, trainingSamples(c, splits)))
-                    .sum()));
+            + CostModel.describe(java.util.Arrays.stream(estimates).sum()));
+    PlanClock clock = new PlanClock(estimates);
     List<CellOutcome> outcomes = new ArrayList<>();
     AnomalyCellRunner runner = new AnomalyCellRunner(log);
     for (Cell cell : plan.cells()) {
-      String progress = "[" + (outcomes.size() + 1) + "/" + plan.cells().size() + "] ";
+      int index = outcomes.size();
+      String progress = "[" + (index + 1) + "/" + plan.cells().size() + "] ";
       FetchedDataset data = fetched.get(cell.dataset());
       if (data == null) {
         String reason = datasets.skipReason(cell.dataset());
@@ -247,7 +254,18 @@ public final class Reproducer {
                     AnomalyCellRunner.AnomalyData.of(
                         split.train(), split.test(), split.testLabels()));
               };
-      outcomes.add(runOrReuse(progress, cell, CellFingerprint.of(cell, data), store, compute));
+      CellOutcome outcome =
+          runOrReuse(
+              progress,
+              clock.describe(index),
+              cell,
+              CellFingerprint.of(cell, data),
+              store,
+              compute);
+      if (!outcome.reused()) {
+        clock.trained(index, outcome.stored().seconds());
+      }
+      outcomes.add(outcome);
     }
     return new CellsRun(datasets, splits, images.anomalySplits(), outcomes);
   }
@@ -273,6 +291,7 @@ public final class Reproducer {
   /** The cell's stored result if it is still valid, else a new one (stored in turn). */
   private CellOutcome runOrReuse(
       String progress,
+      String planTimeLeft,
       Cell cell,
       CellFingerprint fingerprint,
       ResultStore store,
@@ -293,7 +312,7 @@ public final class Reproducer {
               "no stored result for this definition: run the reproduce goal (mvn verify) first"),
           true);
     }
-    log.accept(progress + "cell " + cell.id() + staleness);
+    log.accept(progress + "cell " + cell.id() + staleness + "; " + planTimeLeft);
     StoredResult result = runCell(cell, compute, fingerprint);
     save(store, cell, result);
     return new CellOutcome(result, false);

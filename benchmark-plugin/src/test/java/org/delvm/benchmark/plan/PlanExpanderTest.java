@@ -66,6 +66,27 @@ class PlanExpanderTest {
   }
 
   @Test
+  void aCnnDepthSweepWithOneKernelSizeUsesItInEveryLayerAndCanSweepTheModel() throws Exception {
+    Plan plan =
+        load(
+            plan(
+                "{\"id\": \"fig3\", \"experiment\": \"Fig. 3\", \"dataset\": \"fashion-mnist\","
+                    + " \"splitSeed\": 1, \"objective\": \"sm\", \"kernels\": [5], \"epochs\": 1,"
+                    + " \"batchSize\": 100, \"learningRates\": [0.001], \"seed\": 1,"
+                    + " \"images\": {\"trainImages\": 10, \"testImages\": 10, \"probeEpochs\": 1},\n"
+                    + "\"sweep\": {\"model\": [\"delvm-cnn\", \"dem-cnn\"],"
+                    + " \"hiddenUnits\": [[8], [8, 8, 8]]}}"));
+    assertEquals(
+        List.of(
+            "fig3-delvm-cnn-f8", "fig3-delvm-cnn-f8x8x8", "fig3-dem-cnn-f8", "fig3-dem-cnn-f8x8x8"),
+        plan.cells().stream().map(Cell::id).toList());
+    Cell deep = plan.cells().get(3);
+    assertEquals(List.of(5, 5, 5), deep.kernels());
+    assertEquals("SM-DEM", deep.series());
+    assertEquals(Map.of("layers", 3.0), deep.coordinates());
+  }
+
+  @Test
   void aDepthSweepGivesTheLayersCoordinateAndSeedsReplicateEveryCell() throws Exception {
     Plan plan =
         load(

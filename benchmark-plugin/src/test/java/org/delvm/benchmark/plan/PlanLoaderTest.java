@@ -43,8 +43,9 @@ class PlanLoaderTest {
     PlanLoader loader = new PlanLoader();
     Plan def = loader.load("default");
     // ECG: 21 DELVM cells and the AE baseline's 6 widths and 4 depths; images: Fig. 1 (14),
-    // Fig. 2 (6), Fig. 4 (8), Table 1 (3).
-    assertEquals(62, def.cells().size());
+    // Fig. 2 (6), Fig. 3 (12), Fig. 4 (8), Fig. 5 (4), Fig. 6 (12), Fig. 9 (12), Table 1 (3).
+    assertEquals(102, def.cells().size());
+    assertEquals(List.of(5, 5, 5), cellsById(def).get("fig3-sm-f16x16x16").kernels());
     assertEquals(
         "AE",
         def.cells().stream()
@@ -64,7 +65,7 @@ class PlanLoaderTest {
     assertTrue(cells.get("table1-cae").anomalyDetection());
     assertFalse(cells.get("fig4-sm-f20-k3").anomalyDetection());
     assertTrue(cells.get("fig7-cd-mlp64").experiment().contains("the paper: 100"));
-    assertEquals(13, def.claims().size());
+    assertEquals(23, def.claims().size());
 
     Plan paper = loader.load("paper");
     // 63 DELVM and 30 AE ECG cells (x 3 seeds) and Fig. 1's 8 filters x 4 kernels x {sm, cd}.
@@ -188,5 +189,11 @@ class PlanLoaderTest {
                         || (c.id().endsWith("-seed6") && c.seed() == 6)
                         || (c.id().endsWith("-seed7") && c.seed() == 7)),
         reseeded.cells().toString());
+  }
+
+  private static Map<String, Cell> cellsById(Plan plan) {
+    Map<String, Cell> cells = new java.util.HashMap<>();
+    plan.cells().forEach(c -> cells.put(c.id(), c));
+    return cells;
   }
 }
