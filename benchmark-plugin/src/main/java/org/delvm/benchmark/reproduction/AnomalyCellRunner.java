@@ -20,12 +20,15 @@ import org.delvm.benchmark.models.training.TrainingSettings;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.MetricResult;
+import org.delvm.benchmark.report.Picture;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runs one anomaly-detection cell the paper's way: train on normal samples only, score every sample
- * by its reconstruction error, threshold at mean + std of the training scores.
+ * by its reconstruction error, threshold at mean + std of the training scores. Image cells carry
+ * pictures of normal and anomalous test images with their scores and reconstructions ({@link
+ * CellPictures}).
  */
 final class AnomalyCellRunner {
 
@@ -67,6 +70,7 @@ final class AnomalyCellRunner {
                 model, Objectives.create(cell.objective(), cell.objectiveOptions()), data.train());
 
     List<MetricResult> metrics = new ArrayList<>();
+    List<Picture> pictures = List.of();
     String message = training.message();
     if (training.status() == TrainingResult.Status.COMPLETED) {
       // Dense DELVMs only: a CNN's f has one unit per filter and position, not worth the pass.
@@ -124,6 +128,21 @@ final class AnomalyCellRunner {
               m.f1(),
               cell.paper().getOrDefault("F1", Double.NaN),
               100 * RankingMetrics.auroc(testScores, data.testLabels())));
+      if (data.shape().height() > 1) {
+        double threshold = m.threshold();
+        pictures =
+            CellPictures.orNone(
+                cell.id(),
+                log,
+                () ->
+                    CellPictures.anomaly(
+                        model,
+                        data.test(),
+                        data.testLabels(),
+                        testScores,
+                        threshold,
+                        data.shape()));
+      }
     } else {
       log.accept("cell " + cell.id() + ": " + training.message());
     }
@@ -142,7 +161,8 @@ final class AnomalyCellRunner {
         training.epochLosses(),
         metrics,
         cell.series(),
-        cell.coordinates());
+        cell.coordinates(),
+        pictures);
   }
 
   /**

@@ -18,13 +18,16 @@ import org.delvm.benchmark.models.training.TrainingSettings;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.MetricResult;
+import org.delvm.benchmark.report.Picture;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runs one feature-learning cell the paper's way: train a convolutional model on the training
  * images without labels, then measure how well a softmax classifier recognises the test images from
- * the learned features (every layer's maps, max-pooled 2 x 2, concatenated).
+ * the learned features (every layer's maps, max-pooled 2 x 2, concatenated). The result carries
+ * pictures of test images, the model's reconstructions of them and Langevin samples ({@link
+ * CellPictures}).
  */
 final class FeatureLearningCellRunner {
 
@@ -64,6 +67,7 @@ final class FeatureLearningCellRunner {
             .train(model, Objectives.create(cell.objective(), cell.objectiveOptions()), trainX);
 
     List<MetricResult> metrics = new ArrayList<>();
+    List<Picture> pictures = List.of();
     int probeEpochs = cell.images().probeEpochs();
     if (training.status() == TrainingResult.Status.COMPLETED) {
       long start = System.nanoTime();
@@ -87,6 +91,18 @@ final class FeatureLearningCellRunner {
               probe.features(),
               (System.nanoTime() - start) / 1e9,
               cell.paper().getOrDefault("accuracy", Double.NaN)));
+      pictures =
+          CellPictures.orNone(
+              cell.id(),
+              log,
+              () ->
+                  CellPictures.featureLearning(
+                      model,
+                      test.pixels(),
+                      test.labels(),
+                      classNames,
+                      new CellModels.InputShape(test.channels(), test.height(), test.width()),
+                      cell.seed()));
     } else {
       log.accept("cell " + cell.id() + ": " + training.message());
     }
@@ -132,7 +148,8 @@ final class FeatureLearningCellRunner {
         training.epochLosses(),
         metrics,
         cell.series(),
-        coordinates);
+        coordinates,
+        pictures);
   }
 
   private static String progress(Cell cell, ModelTrainer.EpochProgress p) {

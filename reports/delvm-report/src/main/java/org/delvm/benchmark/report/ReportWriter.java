@@ -1,5 +1,6 @@
 package org.delvm.benchmark.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import freemarker.template.Configuration;
@@ -37,8 +38,17 @@ public final class ReportWriter {
     freemarker.setLogTemplateExceptions(false);
     freemarker.setWrapUncheckedExceptions(true);
     freemarker.setFallbackOnNullLoopVariable(false);
-    json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    json =
+        new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .addMixIn(CellResult.class, WithoutPictures.class);
   }
+
+  /**
+   * metrics.json leaves the cells' pictures out: the page shows them, the drift gate needs none.
+   */
+  @JsonIgnoreProperties("pictures")
+  private interface WithoutPictures {}
 
   /** Writes both files into {@code directory} (created if needed) and returns the HTML path. */
   public Path write(Reproduction reproduction, Path directory) {
@@ -54,7 +64,10 @@ public final class ReportWriter {
     return html;
   }
 
-  /** The metrics.json document (schema: the {@link Reproduction} record, field by field). */
+  /**
+   * The metrics.json document (schema: the {@link Reproduction} record, field by field, except the
+   * cells' pictures, which only the HTML page carries).
+   */
   public String metricsJson(Reproduction reproduction) {
     try {
       return json.writeValueAsString(reproduction) + "\n";

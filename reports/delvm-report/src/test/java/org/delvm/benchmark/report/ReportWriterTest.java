@@ -123,6 +123,53 @@ class ReportWriterTest {
   }
 
   @Test
+  void picturesAreInlineDataUrisWithEscapedCaptionsAndStayOutOfMetricsJson(@TempDir Path dir)
+      throws Exception {
+    Reproduction plain = Reproductions.rich("SM-DELVM");
+    List<CellResult> cells = new java.util.ArrayList<>(plain.cells());
+    Picture test = CellResultTest.picture("test images <i>", "Sneaker <b>", 28, 200);
+    Picture sample = CellResultTest.picture("Langevin samples & more", "sample 1", 28, 30);
+    cells.set(0, cells.get(0).withPictures(List.of(test, test, sample)));
+    Reproduction run =
+        new Reproduction(
+            plain.plan(),
+            plain.planDescription(),
+            plain.startedAt(),
+            plain.wallSeconds(),
+            plain.environment(),
+            plain.datasets(),
+            cells,
+            plain.claims());
+
+    Path html = new ReportWriter().write(run, dir);
+    String page = Files.readString(html);
+
+    assertTrue(
+        page.contains("<image href=\"data:image/png;base64," + test.pngBase64() + "\""), page);
+    assertEquals(3, page.split("<image href=\"data:image/png;base64,", -1).length - 1);
+    assertTrue(page.contains("width=\"56\" height=\"56\" viewBox=\"0 0 28 28\""), "shown x2");
+    assertTrue(
+        page.contains("<figcaption>test images &lt;i&gt;</figcaption>"), "one strip caption");
+    assertEquals(
+        1, page.split("<figcaption>test images ", -1).length - 1, "two pictures, one strip");
+    assertTrue(page.contains("<figcaption>Langevin samples &amp; more</figcaption>"), page);
+    assertTrue(page.contains("aria-label=\"Sneaker &lt;b&gt;\""), page);
+    assertFalse(page.contains("<b>") || page.contains("<i>"), "captions escaped");
+    // .ci/check-report allows no <img> and no external resource: pictures are inline SVG images.
+    assertFalse(page.contains("<img"), page);
+    assertFalse(page.matches("(?s).*(src|href)\\s*=\\s*\"?(https?:)?//.*"), "no external resource");
+
+    String metrics = Files.readString(dir.resolve(ReportWriter.METRICS_FILE));
+    assertFalse(metrics.contains("pictures"), "metrics.json carries no pictures");
+    assertFalse(metrics.contains(test.pngBase64()), "metrics.json carries no pictures");
+    assertEquals(
+        new ReportWriter().metricsJson(plain), metrics, "the same metrics.json as without them");
+
+    // A copy for looking at (and for running .ci/check-report on a page with pictures).
+    new ReportWriter().write(run, Path.of("target", "report-sample-pictures"));
+  }
+
+  @Test
   void unwritableDirectoryGivesAnErrorNamingThePath(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
     ReportException e =
