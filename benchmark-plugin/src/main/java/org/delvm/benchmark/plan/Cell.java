@@ -45,6 +45,8 @@ import java.util.Map;
  *     CIFAR-10 the caps on the paper's split (normal training images, test images)
  * @param evaluation {@code features} (a softmax classifier on the learned features) or {@code
  *     anomaly} (reconstruction error, thresholded); default: anomaly on ECG5000, features on images
+ * @param pretraining {@code delvm-mlp} with sigmoid units only: initialise f by stacked RBMs (see
+ *     {@link Pretraining}); null: Glorot initialisation
  * @param latentUnits CEBM models only: K, the size of the conjugate Gaussian latent (the network's
  *     output has 2K units); default 128, as the CEBM reference code
  */
@@ -72,7 +74,16 @@ public record Cell(
     List<Integer> kernels,
     ImageSubset images,
     String evaluation,
-    Integer latentUnits) {
+    Integer latentUnits,
+    Pretraining pretraining) {
+
+  /**
+   * Layer-wise pre-training of a {@code delvm-mlp}'s f by stacked RBMs (the RBM slides): a
+   * Gaussian-Bernoulli RBM, then binary RBMs on the previous layer's p(h|v), one per hidden layer,
+   * each trained by CD-k with Adam; their weights initialise the sigmoid MLP that the cell's
+   * objective then trains.
+   */
+  public record Pretraining(Integer epochs, Integer k, Double learningRate) {}
 
   /** What {@code evaluation} may be. */
   public static final List<String> EVALUATIONS = List.of("features", "anomaly");
@@ -136,6 +147,7 @@ public record Cell(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -184,7 +196,8 @@ public record Cell(
         kernels,
         images,
         evaluation,
-        latentUnits);
+        latentUnits,
+        pretraining);
   }
 
   /** This template run once per seed in {@code newSeeds} instead of its own seed or seeds. */
@@ -212,7 +225,8 @@ public record Cell(
         kernels,
         images,
         evaluation,
-        latentUnits);
+        latentUnits,
+        pretraining);
   }
 
   private static <V> Map<String, V> copy(Map<String, V> map) {

@@ -18,7 +18,9 @@ public enum ModelKind {
   CEBM_MLP("cebm-mlp", "CEBM", null),
   CEBM_CNN("cebm-cnn", "CEBM", null),
   AE_MLP("ae-mlp", "AE", "reconstruction"),
-  CAE_CNN("cae-cnn", "CAE", "reconstruction");
+  CAE_CNN("cae-cnn", "CAE", "reconstruction"),
+  /** The VAE of the second paper, on its generated data; objectives elbo and lagrangian. */
+  VAE("vae", "VAE", null);
 
   private final String id;
   private final String family;
@@ -50,6 +52,9 @@ public enum ModelKind {
    * energy-based model by objective and model ({@code sm} on a DELVM gives {@code SM-DELVM}).
    */
   public String series(String objective) {
+    if (this == VAE) {
+      return "lagrangian".equals(objective) ? "VAE, Lagrangian (7)" : "VAE, ELBO (6)";
+    }
     if (onlyObjective != null || this == CEBM_MLP || this == CEBM_CNN || objective == null) {
       return family;
     }

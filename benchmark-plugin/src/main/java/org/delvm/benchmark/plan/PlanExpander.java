@@ -152,7 +152,8 @@ final class PlanExpander {
         c.evaluation(),
         c.latentUnits() == null && c.model() != null && c.model().startsWith("cebm-")
             ? Integer.valueOf(128)
-            : c.latentUnits());
+            : c.latentUnits(),
+        c.pretraining());
   }
 
   /** The sweep's fields with their values, in {@link Sweep#FIELDS} order. */

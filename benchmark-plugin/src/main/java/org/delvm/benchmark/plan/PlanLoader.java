@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import org.delvm.benchmark.datasets.DatasetCatalogue;
 import org.delvm.benchmark.models.graph.Activation;
 import org.delvm.benchmark.models.objectives.Objectives;
+import org.delvm.benchmark.models.vae.VaeObjective;
 
 /**
  * Reads a plan by name (one shipped with the plugin: {@code smoke}, {@code default}, {@code paper})
@@ -42,9 +43,16 @@ public final class PlanLoader {
           .map(a -> a.name().toLowerCase(Locale.ROOT))
           .toList();
 
-  /** Datasets the runner can evaluate on today (anomaly detection on ECG5000). */
+  /** Datasets the runner can evaluate on: the catalogue's, then the generated ones. */
   public static final List<String> DATASETS =
-      List.of("ecg5000", "fashion-mnist", "cifar10", "cifar10-jpeg");
+      List.of("ecg5000", "fashion-mnist", "cifar10", "cifar10-jpeg", "cosine-3d");
+
+  /** Datasets made by code, not fetched: the VAE paper's noisy 3-D cosine. */
+  public static final List<String> GENERATED = List.of("cosine-3d");
+
+  /** The VAE's objectives (eq. 6 and 7 of its paper). */
+  public static final List<String> VAE_OBJECTIVES =
+      Arrays.stream(VaeObjective.values()).map(VaeObjective::id).toList();
 
   private final ObjectMapper json =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -181,8 +189,14 @@ public final class PlanLoader {
       }
       oneOf(problems, where + "dataset", c.dataset(), DATASETS, datasetIds::contains);
       oneOf(problems, where + "model", c.model(), MODELS, MODELS::contains);
-      oneOf(problems, where + "objective", c.objective(), Objectives.names(), n -> false);
-      if (c.objective() != null && Objectives.names().contains(c.objective())) {
+      boolean vae = ModelKind.VAE.id().equals(c.model());
+      oneOf(
+          problems,
+          where + "objective",
+          c.objective(),
+          vae ? VAE_OBJECTIVES : Objectives.names(),
+          n -> false);
+      if (!vae && c.objective() != null && Objectives.names().contains(c.objective())) {
         try {
           Objectives.create(c.objective(), c.objectiveOptions());
         } catch (IllegalArgumentException e) {
@@ -226,6 +240,34 @@ public final class PlanLoader {
     if (kind == null || c.dataset() == null) {
       return; // reported already
     }
+    boolean generated = GENERATED.contains(c.dataset());
+    if ((kind == ModelKind.VAE) != generated) {
+      problems.add(
+          where
+              + "model "
+              + c.model()
+              + " does not fit dataset "
+              + c.dataset()
+              + ": the VAE trains on the generated cosine-3d data, and only it does");
+      return;
+    }
+    if (generated) {
+      if (c.hiddenUnits() != null && c.hiddenUnits().size() != 1) {
+        problems.add(
+            where + "the VAE has one hidden layer in encoder and decoder, got " + c.hiddenUnits());
+      }
+      if (c.latentUnits() != null && c.latentUnits() < 1) {
+        problems.add(where + "latentUnits must be positive, got " + c.latentUnits());
+      }
+      if (missing(c).isEmpty() && VAE_OBJECTIVES.contains(c.objective())) {
+        try {
+          VaeSettings.of(c);
+        } catch (IllegalArgumentException e) {
+          problems.add(where + e.getMessage());
+        }
+      }
+      return;
+    }
     boolean images = !c.dataset().equals("ecg5000");
     if (kind.convolutional() != images) {
       problems.add(
@@ -263,9 +305,30 @@ public final class PlanLoader {
                 + c.dataset());
       }
     }
+    Cell.Pretraining p = c.pretraining();
+    if (p != null
+        && (!c.model().equals("delvm-mlp")
+            || !"sigmoid".equals(c.activation())
+            || p.epochs() == null
+            || p.epochs() < 0
+            || (p.k() != null && p.k() < 1)
+            || (p.learningRate() != null && !(p.learningRate() > 0)))) {
+      problems.add(
+          where
+              + "pretraining by stacked RBMs needs model delvm-mlp with activation sigmoid (the"
+              + " RBMs' p(h|v)) and {\"epochs\": n >= 0, \"k\": n >= 1, \"learningRate\": > 0},"
+              + " got "
+              + c.model()
+              + ", "
+              + c.activation()
+              + ", "
+              + p);
+    }
     if (c.latentUnits() != null && (!c.model().startsWith("cebm-") || c.latentUnits() < 1)) {
       problems.add(
-          where + "latentUnits must be positive and only a CEBM has it, got " + c.latentUnits());
+          where
+              + "latentUnits must be positive and only a CEBM or the VAE has it, got "
+              + c.latentUnits());
     }
     if (!kind.convolutional()) {
       return;

@@ -48,7 +48,7 @@ final class AnomalyCellRunner {
   }
 
   CellResult run(Cell cell, AnomalyData data) {
-    EnergyModel model = CellModels.create(cell, data.shape());
+    EnergyModel model = CellModels.create(cell, data.shape(), data.train());
     log.accept(
         String.format(
             "cell %s: starting (%s, %s, objective %s, %d epochs, %d training samples)",
@@ -236,7 +236,17 @@ final class AnomalyCellRunner {
     s.put("epochs", Integer.toString(cell.epochs()));
     s.put("batch size", Integer.toString(cell.batchSize()));
     s.put("optimiser", "Adam, learning rate per layer " + cell.learningRates());
-    s.put("initialisation", "Glorot uniform weights, zero biases");
+    Cell.Pretraining p = cell.pretraining();
+    s.put(
+        "initialisation",
+        p == null
+            ? "Glorot uniform weights, zero biases"
+            : String.format(
+                java.util.Locale.ROOT,
+                "stacked RBMs (Gaussian-Bernoulli, then binary), CD-%d, %d epochs each, Adam %s",
+                p.k() == null ? 1 : p.k(),
+                p.epochs(),
+                p.learningRate() == null ? 1e-3 : p.learningRate()));
     if (cell.latentUnits() != null) {
       s.put("latent units", Integer.toString(cell.latentUnits()));
     }

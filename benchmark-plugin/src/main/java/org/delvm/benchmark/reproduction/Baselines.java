@@ -7,20 +7,24 @@ import org.delvm.benchmark.datasets.EcgSplit;
 import org.delvm.benchmark.evaluation.AnomalyDetection;
 import org.delvm.benchmark.evaluation.AnomalyMetrics;
 import org.delvm.benchmark.evaluation.MeanPlusStdThresholdTrainer;
+import org.delvm.benchmark.evaluation.OneClassSvm;
 import org.delvm.benchmark.evaluation.TrivialBaselines;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.MetricResult;
 
 /**
  * The floors every anomaly number should be read against, computed on each split a plan uses (in
- * milliseconds, so never stored or reused): flag every test sample; and the squared distance to the
- * mean of the training beats, thresholded like the DELVMs (mean + std of the training scores). Each
- * is reported as a cell of its own, id {@code <dataset>-s<splitSeed>-baseline-<name>}, series
- * "baseline: ...", no coordinates.
+ * seconds at most, so never stored or reused): flag every test sample; the squared distance to the
+ * mean of the training beats, thresholded like the DELVMs (mean + std of the training scores); and
+ * Tribuo's one-class SVM. Each is reported as a cell of its own, id {@code
+ * <dataset>-s<splitSeed>-baseline-<name>}, series "baseline: ...", no coordinates.
  */
 final class Baselines {
 
   static final String EXPERIMENT = "Trivial baselines (same split; not in the paper)";
+
+  /** The one-class SVM's nu: at most this share of the normal training samples is flagged. */
+  static final double SVM_NU = 0.1;
 
   private Baselines() {}
 
@@ -77,7 +81,20 @@ final class Baselines {
                 labels,
                 "threshold (mean + std of training distance)",
                 Map.of()));
-    return List.of(flagAll, meanDistance);
+    OneClassSvm.Result svm = new OneClassSvm(SVM_NU, splitSeed).evaluate(train, test, labels);
+    CellResult oneClassSvm =
+        cell(
+            prefix + "one-class-svm",
+            dataset,
+            splitSeed,
+            "one-class SVM",
+            "minus the decision value of Tribuo's one-class SVM (LibSVM, RBF kernel, gamma 1/d, nu "
+                + SVM_NU
+                + "), trained on the normal training samples",
+            "the SVM's own boundary (decision value 0)",
+            AnomalyCellRunner.anomalyMetrics(
+                svm.metrics(), svm.testScores(), labels, null, Map.of()));
+    return List.of(flagAll, meanDistance, oneClassSvm);
   }
 
   private static CellResult cell(

@@ -40,6 +40,16 @@ public record CellFingerprint(String cellSha256, Map<String, String> datasetFile
     return new CellFingerprint(sha256(canonicalJson(cell)), files);
   }
 
+  /**
+   * The fingerprint of a cell whose data its runner generates: the generator and its settings stand
+   * in for the files.
+   */
+  static CellFingerprint generated(Cell cell) {
+    return new CellFingerprint(
+        sha256(canonicalJson(cell)),
+        Map.of(cell.dataset(), "generated: " + VaeCellRunner.DATA_DESCRIPTION));
+  }
+
   private static String canonicalJson(Cell cell) {
     try {
       return CANONICAL.writeValueAsString(cell);

@@ -11,6 +11,7 @@ import org.delvm.benchmark.models.EnergyModel;
 import org.delvm.benchmark.models.Inference;
 import org.delvm.benchmark.models.LayeredNetwork;
 import org.delvm.benchmark.models.Mlp;
+import org.delvm.benchmark.models.StackedRbm;
 import org.delvm.benchmark.models.graph.Activation;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.ModelKind;
@@ -36,6 +37,27 @@ final class CellModels {
   }
 
   private CellModels() {}
+
+  /**
+   * The cell's model, its f pre-trained on {@code train} by stacked RBMs when the cell asks for it
+   * ({@link Cell#pretraining()}).
+   */
+  static EnergyModel create(Cell cell, InputShape in, INDArray train) {
+    Cell.Pretraining p = cell.pretraining();
+    if (p == null) {
+      return create(cell, in);
+    }
+    StackedRbm stack =
+        StackedRbm.pretrain(
+            train,
+            cell.hiddenUnits(),
+            p.k() == null ? 1 : p.k(),
+            p.epochs(),
+            cell.batchSize(),
+            p.learningRate() == null ? 1e-3 : p.learningRate(),
+            cell.seed());
+    return new Delvm(stack.network());
+  }
 
   static EnergyModel create(Cell cell, InputShape in) {
     Activation activation = Activation.valueOf(cell.activation().toUpperCase(Locale.ROOT));
@@ -65,6 +87,9 @@ final class CellModels {
           Cebm.convolutional(c, h, w, widths, kernels, cell.latentUnits(), activation, seed, f32);
       case AE_MLP -> Autoencoder.dense(in.size(), widths, activation, seed, f32);
       case CAE_CNN -> Autoencoder.convolutional(c, h, w, widths, kernels, activation, seed, f32);
+      case VAE ->
+          throw new IllegalArgumentException(
+              "the VAE is not an energy model: VaeCellRunner trains it");
     };
   }
 

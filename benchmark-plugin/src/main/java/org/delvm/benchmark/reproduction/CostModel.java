@@ -29,9 +29,15 @@ final class CostModel {
   /** Seconds per multiply-add of a convolution (ND4J's CPU convolutions are slower than GEMM). */
   static final double PER_CONV_MAC = 4.0e-10;
 
+  /** Seconds per sample and epoch of the VAE paper's small network (a training step / batch). */
+  static final double PER_VAE_SAMPLE = 5e-6;
+
   private CostModel() {}
 
   static double seconds(Cell cell, int trainingSamples) {
+    if (ModelKind.of(cell.model()).orElseThrow() == ModelKind.VAE) {
+      return (double) cell.epochs() * trainingSamples * PER_VAE_SAMPLE;
+    }
     boolean cnn = ModelKind.of(cell.model()).orElseThrow().convolutional();
     int channels = cell.dataset().startsWith("cifar10") ? 3 : 1;
     int pixels = cell.dataset().startsWith("cifar10") ? 32 * 32 : 28 * 28;

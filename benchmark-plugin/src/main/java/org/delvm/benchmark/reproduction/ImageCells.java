@@ -1,15 +1,19 @@
 package org.delvm.benchmark.reproduction;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.delvm.benchmark.datasets.Cifar10AnomalySplit;
 import org.delvm.benchmark.datasets.FetchedDataset;
 import org.delvm.benchmark.datasets.ImageSplits;
 import org.delvm.benchmark.datasets.LabelledImages;
+import org.delvm.benchmark.evaluation.LinearProbe;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.MetricResult;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -20,6 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Cifar10AnomalySplit}) for {@link AnomalyCellRunner}.
  */
 final class ImageCells {
+
+  /** The experiment of the raw-pixel controls. */
+  static final String CONTROL_EXPERIMENT = "Controls (same images; not in the paper)";
 
   /** The subset rule, for the report's data section. */
   static final String RULE =
@@ -91,6 +98,13 @@ final class ImageCells {
   }
 
   CellResult run(Cell cell) {
+    ImageSplits subsets = featureSubsets(cell);
+    return runner.run(
+        cell, subsets.train(), subsets.test(), ImageDatasets.classNames(cell.dataset()));
+  }
+
+  /** The seeded training and test subsets a feature-learning cell uses (CIFAR standardised). */
+  private ImageSplits featureSubsets(Cell cell) {
     ImageSplits all = images(cell.dataset());
     LabelledImages train =
         ImageDatasets.subset(all.train(), cell.images().trainImages(), cell.splitSeed());
@@ -100,7 +114,72 @@ final class ImageCells {
     if (cell.dataset().startsWith("cifar10")) {
       subsets = ImageDatasets.standardised(subsets);
     }
-    return runner.run(
-        cell, subsets.train(), subsets.test(), ImageDatasets.classNames(cell.dataset()));
+    return subsets;
+  }
+
+  /** Tells feature cells apart by the images they use: dataset, seed, subset sizes, probe. */
+  static String subsetKey(Cell cell) {
+    return cell.dataset()
+        + "-s"
+        + cell.splitSeed()
+        + "-n"
+        + cell.images().trainImages()
+        + "x"
+        + cell.images().testImages()
+        + "-probe"
+        + cell.images().probeEpochs();
+  }
+
+  /**
+   * The control every feature-learning accuracy should be read against: the same softmax classifier
+   * on the raw pixels of the same images (the paper does not report it). Id {@code
+   * <subsetKey>-control-raw-pixels}.
+   */
+  CellResult rawPixelControl(Cell cell) {
+    return rawPixelControl(cell, featureSubsets(cell));
+  }
+
+  /** The raw-pixel control on the given subsets of the cell's images. */
+  static CellResult rawPixelControl(Cell cell, ImageSplits subsets) {
+    long start = System.nanoTime();
+    LinearProbe.Result probe =
+        new LinearProbe(cell.images().probeEpochs(), cell.splitSeed())
+            .evaluate(
+                subsets.train().pixels(),
+                subsets.train().labels(),
+                subsets.test().pixels(),
+                subsets.test().labels(),
+                ImageDatasets.classNames(cell.dataset()));
+    List<MetricResult> metrics = new ArrayList<>();
+    metrics.add(new MetricResult("accuracy", probe.accuracy(), null, "%"));
+    probe
+        .perClassAccuracy()
+        .forEach((c, a) -> metrics.add(new MetricResult("accuracy: " + c, a, null, "%")));
+    metrics.add(new MetricResult("features per image", probe.features(), null, "samples"));
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("features", "the raw pixels (CIFAR-10 standardised per channel), no model");
+    settings.put(
+        "classifier",
+        "Tribuo multinomial logistic regression, AdaGrad, "
+            + cell.images().probeEpochs()
+            + " epochs (as the cells' probe)");
+    settings.put("training images", subsets.train().source());
+    settings.put("test images", subsets.test().source());
+    return new CellResult(
+        subsetKey(cell) + "-control-raw-pixels",
+        CONTROL_EXPERIMENT,
+        cell.dataset(),
+        "control: raw pixels",
+        "-",
+        settings,
+        0,
+        "completed",
+        "",
+        (System.nanoTime() - start) / 1e9,
+        0,
+        List.of(),
+        metrics,
+        "control: raw pixels",
+        Map.of());
   }
 }

@@ -10,6 +10,7 @@ import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.datasets.FetchedDataset;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.Plan;
+import org.delvm.benchmark.plan.PlanLoader;
 
 /**
  * The datasets a plan's cells use, fetched and verified before any cell runs.
@@ -40,8 +41,10 @@ public record PlanDatasets(Map<String, FetchedDataset> available, Map<String, St
     Map<String, String> unavailable = new LinkedHashMap<>();
     for (Cell cell : plan.cells()) {
       String id = cell.dataset();
-      if (fetched.containsKey(id) || unavailable.containsKey(id)) {
-        continue;
+      if (fetched.containsKey(id)
+          || unavailable.containsKey(id)
+          || PlanLoader.GENERATED.contains(id)) {
+        continue; // generated data is made by its cells' runner
       }
       FetchedDataset data;
       try {

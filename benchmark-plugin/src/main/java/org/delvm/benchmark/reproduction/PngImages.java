@@ -108,7 +108,7 @@ final class PngImages {
   }
 
   /** PNG bytes, written in memory (no temporary files, no change to ImageIO's global cache use). */
-  private static byte[] png(BufferedImage image) {
+  static byte[] png(BufferedImage image) {
     Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
     if (!writers.hasNext()) {
       throw new IllegalStateException("this JVM has no PNG writer (javax.imageio)");

@@ -27,6 +27,7 @@ import org.delvm.benchmark.datasets.FetchedDataset;
 import org.delvm.benchmark.datasets.UcrTimeSeriesReader;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.Plan;
+import org.delvm.benchmark.plan.PlanLoader;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.DatasetRecord;
@@ -159,6 +160,16 @@ public final class Reproducer {
               metric(b, "AUROC")));
     }
     results.addAll(baselines);
+    for (Cell cell : run.controls().values()) {
+      CellResult control = run.images().rawPixelControl(cell);
+      log.accept(
+          String.format(
+              Locale.ROOT,
+              "%s: accuracy %.2f (softmax on the raw pixels of the same images)",
+              control.id(),
+              metric(control, "accuracy")));
+      results.add(control);
+    }
     List<ClaimResult> claims = ClaimEvaluator.evaluate(plan.claims(), results);
     for (ClaimResult c : claims) {
       log.accept("claim " + c.id() + ": " + c.verdict().label() + " (" + c.reason() + ")");
@@ -170,7 +181,7 @@ public final class Reproducer {
             start.truncatedTo(ChronoUnit.SECONDS).toString(),
             (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0,
             environment(),
-            datasetRecords(run.datasets(), run.splits(), run.imageSplits()),
+            datasetRecords(plan, run.datasets(), run.splits(), run.imageSplits()),
             results,
             claims);
     Path html = new ReportWriter().write(reproduction, reportDirectory);
@@ -192,6 +203,8 @@ public final class Reproducer {
       PlanDatasets datasets,
       Map<String, EcgSplit> splits,
       Map<String, Cifar10AnomalySplit.Result> imageSplits,
+      ImageCells images,
+      Map<String, Cell> controls,
       List<CellOutcome> outcomes) {}
 
   private CellsRun runAll(Plan plan) {
@@ -207,11 +220,15 @@ public final class Reproducer {
     PlanDatasets datasets = PlanDatasets.fetch(plan, fetchSettings, requireAllDatasets, log);
     Map<String, FetchedDataset> fetched = datasets.available();
     List<Cell> runnable =
-        plan.cells().stream().filter(c -> fetched.containsKey(c.dataset())).toList();
+        plan.cells().stream()
+            .filter(c -> fetched.containsKey(c.dataset()) || generated(c))
+            .toList();
     Map<String, EcgSplit> splits = new LinkedHashMap<>();
     ImageCells images = new ImageCells(fetched, log);
     for (Cell cell : runnable) {
-      if (!ImageDatasets.isImageDataset(cell.dataset())) {
+      if (generated(cell)) {
+        continue;
+      } else if (!ImageDatasets.isImageDataset(cell.dataset())) {
         splits.computeIfAbsent(
             splitKey(cell), key -> ecgSplit(fetched.get(cell.dataset()), cell.splitSeed()));
       } else if (cell.anomalyDetection()) {
@@ -222,7 +239,7 @@ public final class Reproducer {
         plan.cells().stream()
             .mapToDouble(
                 c ->
-                    fetched.containsKey(c.dataset())
+                    fetched.containsKey(c.dataset()) || generated(c)
                         ? CostModel.seconds(c, trainingSamples(c, splits))
                         : 0)
             .toArray();
@@ -234,32 +251,38 @@ public final class Reproducer {
     PlanClock clock = new PlanClock(estimates);
     List<CellOutcome> outcomes = new ArrayList<>();
     AnomalyCellRunner runner = new AnomalyCellRunner(log);
+    VaeCellRunner vae = new VaeCellRunner(log);
     for (Cell cell : plan.cells()) {
       int index = outcomes.size();
       String progress = "[" + (index + 1) + "/" + plan.cells().size() + "] ";
       FetchedDataset data = fetched.get(cell.dataset());
-      if (data == null) {
+      if (data == null && !generated(cell)) {
         String reason = datasets.skipReason(cell.dataset());
         log.accept(progress + "cell " + cell.id() + ": " + reason);
         outcomes.add(new CellOutcome(placeholder(cell, "skipped", reason), false));
         continue;
       }
-      Supplier<CellResult> compute =
-          ImageDatasets.isImageDataset(cell.dataset())
-              ? () -> cell.anomalyDetection() ? images.runAnomaly(cell) : images.run(cell)
-              : () -> {
-                EcgSplit split = splits.get(splitKey(cell));
-                return runner.run(
-                    cell,
-                    AnomalyCellRunner.AnomalyData.of(
-                        split.train(), split.test(), split.testLabels()));
-              };
+      Supplier<CellResult> compute;
+      if (generated(cell)) {
+        compute = () -> vae.run(cell);
+      } else if (ImageDatasets.isImageDataset(cell.dataset())) {
+        compute = () -> cell.anomalyDetection() ? images.runAnomaly(cell) : images.run(cell);
+      } else {
+        compute =
+            () -> {
+              EcgSplit split = splits.get(splitKey(cell));
+              return runner.run(
+                  cell,
+                  AnomalyCellRunner.AnomalyData.of(
+                      split.train(), split.test(), split.testLabels()));
+            };
+      }
       CellOutcome outcome =
           runOrReuse(
               progress,
               clock.describe(index),
               cell,
-              CellFingerprint.of(cell, data),
+              data == null ? CellFingerprint.generated(cell) : CellFingerprint.of(cell, data),
               store,
               compute);
       if (!outcome.reused()) {
@@ -267,10 +290,24 @@ public final class Reproducer {
       }
       outcomes.add(outcome);
     }
-    return new CellsRun(datasets, splits, images.anomalySplits(), outcomes);
+    Map<String, Cell> controls = new LinkedHashMap<>();
+    for (Cell cell : runnable) {
+      if (ImageDatasets.isImageDataset(cell.dataset()) && !cell.anomalyDetection()) {
+        controls.putIfAbsent(ImageCells.subsetKey(cell), cell);
+      }
+    }
+    return new CellsRun(datasets, splits, images.anomalySplits(), images, controls, outcomes);
+  }
+
+  /** A cell on data its runner generates (the VAE's cosine), not fetched. */
+  private static boolean generated(Cell cell) {
+    return PlanLoader.GENERATED.contains(cell.dataset());
   }
 
   private static int trainingSamples(Cell cell, Map<String, EcgSplit> splits) {
+    if (generated(cell)) {
+      return VaeCellRunner.POINTS;
+    }
     return ImageDatasets.isImageDataset(cell.dataset())
         ? cell.images().trainImages()
         : splits.get(splitKey(cell)).train().length;
@@ -430,6 +467,7 @@ public final class Reproducer {
   }
 
   private static List<DatasetRecord> datasetRecords(
+      Plan plan,
       PlanDatasets datasets,
       Map<String, EcgSplit> splits,
       Map<String, Cifar10AnomalySplit.Result> imageSplits) {
@@ -488,6 +526,21 @@ public final class Reproducer {
                       List.of(),
                       Map.of("unavailable", reason + " Its cells were skipped.")));
             });
+    plan.cells().stream()
+        .filter(Reproducer::generated)
+        .map(Cell::dataset)
+        .distinct()
+        .forEach(
+            id ->
+                records.add(
+                    new DatasetRecord(
+                        id,
+                        "the VAE paper's noisy 3-D cosine curve (generated)",
+                        false,
+                        "made by code, the same for every run; the paper does not publish it, so"
+                            + " its generator is a reading of the paper's description",
+                        List.of(),
+                        Map.of("rule", VaeCellRunner.DATA_DESCRIPTION))));
     return records;
   }
 

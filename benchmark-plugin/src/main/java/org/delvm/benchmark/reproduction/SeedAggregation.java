@@ -16,13 +16,25 @@ import org.delvm.benchmark.report.MetricResult;
 /**
  * Mean and standard deviation over seeds. Cells that differ only in id and seed are replicates (a
  * template's {@code seeds} makes them); every replicate keeps its own metrics and gets, for each
- * rate ({@link #AGGREGATED}), two more: {@code "F1 (mean of 3 seeds)"} (carrying the paper's value)
- * and {@code "F1 (std of 3 seeds)"} (sample standard deviation, n - 1), over the completed
+ * metric of {@link #AGGREGATED}, two more: {@code "F1 (mean of 3 seeds)"} (carrying the paper's
+ * value) and {@code "F1 (std of 3 seeds)"} (sample standard deviation, n - 1), over the completed
  * replicates. A cell without replicates is left as it is.
  */
 final class SeedAggregation {
 
-  static final List<String> AGGREGATED = List.of("precision", "recall", "F1", "AUROC", "AUPRC");
+  static final List<String> AGGREGATED =
+      List.of(
+          "precision",
+          "recall",
+          "F1",
+          "AUROC",
+          "AUPRC",
+          "accuracy",
+          "RE",
+          "KL",
+          "(1+alpha) RE",
+          "alpha KL",
+          "alpha");
 
   private static final ObjectMapper CANONICAL =
       JsonMapper.builder()

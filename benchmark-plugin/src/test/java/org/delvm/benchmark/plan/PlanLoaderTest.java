@@ -42,9 +42,10 @@ class PlanLoaderTest {
   void theShippedPlansHoldThePapersEcgExperiments() {
     PlanLoader loader = new PlanLoader();
     Plan def = loader.load("default");
-    // ECG: 21 DELVM cells and the AE baseline's 6 widths and 4 depths; images: Fig. 1 (14),
+    // ECG: 21 DELVM cells, the AE baseline's 6 widths and 4 depths, CEBM 4, extras 6; images: Fig.
+    // 1 (14),
     // Fig. 2 (6), Fig. 3 (12), Fig. 4 (8), Fig. 5 (4), Fig. 6 (12), Fig. 9 (12), Table 1 (3).
-    assertEquals(102, def.cells().size());
+    assertEquals(112, def.cells().size());
     assertEquals(List.of(5, 5, 5), cellsById(def).get("fig3-sm-f16x16x16").kernels());
     assertEquals(
         "AE",
@@ -68,8 +69,17 @@ class PlanLoaderTest {
     assertEquals(23, def.claims().size());
 
     Plan paper = loader.load("paper");
-    // 63 DELVM and 30 AE ECG cells (x 3 seeds) and Fig. 1's 8 filters x 4 kernels x {sm, cd}.
-    assertEquals(63 + 30 + 64, paper.cells().size());
+    // ECG: 63 DELVM, 30 AE and 12 CEBM cells (x 3 seeds), extras 18; Fig. 1 and 4: 8 filters x 4
+    // kernels x {sm, cd}; Fig. 5 the same for DELVM and DEM; Fig. 2: 16; Fig. 3 and 6: 4 depths x 3
+    // models + CEBM; Fig. 9: 12; Table 1: 3; the VAE's Table 1: 10 runs x 2 objectives.
+    assertEquals(93 + 12 + 18 + 64 + 64 + 64 + 16 + 2 * 13 + 12 + 3 + 20, paper.cells().size());
+    assertEquals(
+        List.of("VAE, ELBO (6)", "VAE, Lagrangian (7)"),
+        paper.cells().stream()
+            .filter(c -> c.model().equals("vae"))
+            .map(Cell::series)
+            .distinct()
+            .toList());
     assertTrue(paper.cells().stream().anyMatch(c -> c.id().equals("fig1-k9-cd-f80")));
     assertTrue(
         paper.cells().stream()
@@ -195,5 +205,41 @@ class PlanLoaderTest {
     Map<String, Cell> cells = new java.util.HashMap<>();
     plan.cells().forEach(c -> cells.put(c.id(), c));
     return cells;
+  }
+
+  @Test
+  void vaeCellsTakeTheGeneratedCosineAndTheirOwnObjectivesAndOptions(@TempDir Path dir)
+      throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("vae.json"),
+            """
+            {"name": "v", "description": "d", "cells": [
+             {"id": "ok", "experiment": "VAE", "dataset": "cosine-3d", "splitSeed": 0,
+              "model": "vae", "hiddenUnits": [32], "objective": "lagrangian", "epochs": 1,
+              "batchSize": 100, "learningRates": [0.001], "seed": 1},
+             {"id": "wrong-data", "experiment": "VAE", "dataset": "ecg5000", "splitSeed": 0,
+              "model": "vae", "hiddenUnits": [32], "objective": "elbo", "epochs": 1,
+              "batchSize": 100, "learningRates": [0.001], "seed": 1},
+             {"id": "wrong-objective", "experiment": "VAE", "dataset": "cosine-3d", "splitSeed": 0,
+              "model": "vae", "hiddenUnits": [32], "objective": "sm", "epochs": 1,
+              "batchSize": 100, "learningRates": [0.001], "seed": 1},
+             {"id": "wrong-option", "experiment": "VAE", "dataset": "cosine-3d", "splitSeed": 0,
+              "model": "vae", "hiddenUnits": [32], "objective": "lagrangian",
+              "objectiveOptions": {"alphaRule": "sideways"}, "epochs": 1,
+              "batchSize": 100, "learningRates": [0.001], "seed": 1}]}
+            """);
+
+    String m =
+        assertThrows(PlanException.class, () -> new PlanLoader().load(file.toString()))
+            .getMessage();
+
+    assertFalse(m.contains("cell 'ok'"), m);
+    assertTrue(m.contains("cell 'wrong-data': model vae does not fit dataset ecg5000"), m);
+    assertTrue(
+        m.contains(
+            "cell 'wrong-objective': objective 'sm' is not supported; valid: elbo, lagrangian"),
+        m);
+    assertTrue(m.contains("cell 'wrong-option': alphaRule must be 'reflected'"), m);
   }
 }

@@ -69,6 +69,7 @@ class AnomalyCellRunnerTest {
             List.of(3),
             new org.delvm.benchmark.plan.Cell.ImageSubset(60, 40, null),
             "anomaly",
+            null,
             null);
     INDArray test = Nd4j.concat(0, images(20, false, 3), images(20, true, 4));
     int[] labels = new int[40];

@@ -11,6 +11,7 @@ import org.delvm.benchmark.models.EnergyModel;
 import org.delvm.benchmark.models.Inference;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.ModelKind;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -44,11 +45,12 @@ class CellModelsTest {
         cnn ? List.of(3, 3) : null,
         cnn ? new Cell.ImageSubset(10, 10, 1) : null,
         null,
-        kind.id().startsWith("cebm") ? 2 : null);
+        kind.id().startsWith("cebm") ? 2 : null,
+        null);
   }
 
   @ParameterizedTest
-  @EnumSource(ModelKind.class)
+  @EnumSource(value = ModelKind.class, names = "VAE", mode = EnumSource.Mode.EXCLUDE)
   void everyPlanModelIsBuiltScoredAndGivesOneFeatureBlockPerLayer(ModelKind kind) {
     CellModels.InputShape shape =
         kind.convolutional() ? new CellModels.InputShape(1, 5, 5) : CellModels.InputShape.vector(7);
@@ -81,5 +83,52 @@ class CellModelsTest {
     double[] squaredScore = inference.run(x, Inference.Quantity.SQUARED_SCORE).toDoubleVector();
 
     assertArrayEquals(reconstruction, squaredScore, 1e-4 * (1 + reconstruction[0]));
+  }
+
+  @Test
+  void aPretrainedDelvmStartsFromTheStackedRbmsWeights() {
+    Cell plain = cell(ModelKind.DELVM_MLP);
+    Cell pretrained =
+        new Cell(
+            plain.id(),
+            plain.experiment(),
+            plain.dataset(),
+            plain.splitSeed(),
+            plain.model(),
+            plain.hiddenUnits(),
+            "sigmoid",
+            plain.objective(),
+            plain.objectiveOptions(),
+            plain.epochs(),
+            plain.batchSize(),
+            plain.learningRates(),
+            plain.seed(),
+            plain.paper(),
+            plain.series(),
+            plain.coordinates(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new Cell.Pretraining(2, 1, 1e-2));
+    INDArray x = Nd4j.rand(DataType.FLOAT, 30, 7);
+
+    org.delvm.benchmark.models.Delvm model =
+        (org.delvm.benchmark.models.Delvm)
+            CellModels.create(pretrained, CellModels.InputShape.vector(7), x);
+    org.delvm.benchmark.models.StackedRbm stack =
+        org.delvm.benchmark.models.StackedRbm.pretrain(x, List.of(3, 2), 1, 2, 10, 1e-2, 5L);
+
+    org.delvm.benchmark.models.LayeredNetwork f = CellModels.featureNetwork(model);
+    assertEquals(org.delvm.benchmark.models.graph.Activation.SIGMOID, f.activation(0));
+    assertEquals(
+        ((org.delvm.benchmark.models.DenseLayer) stack.network().layer(0)).weights().value(),
+        ((org.delvm.benchmark.models.DenseLayer) f.layer(0)).weights().value());
+    assertEquals(
+        ((org.delvm.benchmark.models.DenseLayer) stack.network().layer(1)).weights().value(),
+        ((org.delvm.benchmark.models.DenseLayer) f.layer(1)).weights().value());
   }
 }

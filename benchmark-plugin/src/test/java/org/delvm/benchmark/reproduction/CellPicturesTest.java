@@ -57,7 +57,8 @@ class CellPicturesTest {
         kernels,
         images,
         evaluation,
-        latent);
+        latent,
+        null);
   }
 
   private static List<String> rows(List<Picture> pictures) {

@@ -86,6 +86,7 @@ class CostModelTest {
             List.of(5),
             new Cell.ImageSubset(1000, 500, 5),
             null,
+            null,
             null);
     // 1 x 25 x 70 x 784 multiply-adds per pass, 4 passes: about 2 ms per image, as measured.
     double perImage = CostModel.seconds(cnn, 1);

@@ -61,6 +61,7 @@ class FeatureLearningCellRunnerTest {
             List.of(3),
             new Cell.ImageSubset(300, 100, 5),
             null,
+            null,
             null);
     CellResult r =
         new FeatureLearningCellRunner(log::add)
@@ -74,6 +75,51 @@ class FeatureLearningCellRunnerTest {
     assertEquals(4.0 * 4 * 4, r.metrics().get(3).value(), "4 maps of 4x4 after pooling");
     assertEquals(Map.of("filters", 4.0, "kernel size", 3.0, "layers", 1.0), r.coordinates());
     assertTrue(log.stream().anyMatch(l -> l.contains("accuracy")), log.toString());
+  }
+
+  @Test
+  void theRawPixelControlProbesThePixelsOfTheSameImages() {
+    Cell cell =
+        new Cell(
+            "bars-sm",
+            "Fig. 1 (test)",
+            "fashion-mnist",
+            1L,
+            "delvm-cnn",
+            List.of(4),
+            "relu",
+            "sm",
+            Map.of(),
+            2,
+            50,
+            List.of(1e-3),
+            5L,
+            Map.of(),
+            "SM-DELVM",
+            Map.of(),
+            null,
+            null,
+            null,
+            List.of(3),
+            new Cell.ImageSubset(300, 100, 5),
+            null,
+            null,
+            null);
+
+    CellResult control =
+        ImageCells.rawPixelControl(cell, new ImageSplits(bars(300, 1L), bars(100, 2L)));
+
+    assertEquals("fashion-mnist-s1-n300x100-probe5-control-raw-pixels", control.id());
+    assertEquals(ImageCells.CONTROL_EXPERIMENT, control.experiment());
+    assertEquals("accuracy", control.metrics().get(0).name());
+    assertTrue(control.metrics().get(0).value() > 60, control.metrics().toString());
+    assertEquals(
+        64.0,
+        control.metrics().stream()
+            .filter(m -> m.name().equals("features per image"))
+            .findFirst()
+            .get()
+            .value());
   }
 
   @Test

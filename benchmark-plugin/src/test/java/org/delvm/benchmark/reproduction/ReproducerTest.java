@@ -119,7 +119,8 @@ class ReproducerTest {
             "sm-seed1",
             "sm-seed2",
             "ecg5000-s7-baseline-flag-all",
-            "ecg5000-s7-baseline-mean-distance"),
+            "ecg5000-s7-baseline-mean-distance",
+            "ecg5000-s7-baseline-one-class-svm"),
         r.cells().stream().map(CellResult::id).toList());
     CellResult sm = r.cells().get(0);
     assertTrue(
@@ -140,6 +141,8 @@ class ReproducerTest {
     CellResult distance = r.cells().get(3);
     assertTrue(
         value(distance, "F1") > 0 && value(distance, "AUROC") > 50, distance.metrics().toString());
+    CellResult svm = r.cells().get(4);
+    assertTrue(value(svm, "F1") > 50 && value(svm, "AUROC") > 80, svm.metrics().toString());
 
     assertEquals(ClaimResult.Verdict.NOT_TESTABLE, r.claims().get(0).verdict());
     assertTrue(
@@ -283,6 +286,7 @@ class ReproducerTest {
         null,
         List.of(3),
         new Cell.ImageSubset(100, 100, 1),
+        null,
         null,
         null);
   }

@@ -201,13 +201,9 @@ public final class Cebm implements EnergyModel {
     Node u = f.output();
     Node t1 = g.columns(u, 0, k);
     Node u2 = g.columns(u, k, 2 * k);
-    // Posterior precision p = 1 + 2 softplus(u2) + 2 eps. ND4J's SoftPlus is log(1 + exp(u)),
-    // +Inf for u > 88.7 in float (709 in double), which made p = Inf and E(x) = +Inf where E is
-    // finite and very negative (far from the data, where runaway SGLD chains go); so softplus(u2)
-    // = relu(u2) + softplus(-|u2|), with -|u2| = u2 - 2 relu(u2).
-    Node positivePart = g.activation(u2, Activation.RELU, 0);
-    Node minusAbsolute = g.sub(u2, g.scale(positivePart, 2.0));
-    Node softplus = g.add(positivePart, g.activation(minusAbsolute, Activation.SOFTPLUS, 0));
+    // Posterior precision p = 1 + 2 softplus(u2) + 2 eps (Activation.SOFTPLUS stays finite in
+    // float far from the data, where runaway SGLD chains go and E is very negative).
+    Node softplus = g.activation(u2, Activation.SOFTPLUS, 0);
     Node precision = g.addScalar(g.scale(softplus, 2.0), 1 + 2 * PRECISION_EPSILON);
     Node inversePrecision = g.reciprocal(precision);
     Node posteriorMean = g.mul(t1, inversePrecision);

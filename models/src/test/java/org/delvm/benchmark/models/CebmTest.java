@@ -181,9 +181,8 @@ class CebmTest {
    * from the data; they pass 1e19 and overflow float within the 60 steps of the first batch, whose
    * loss is NaN. With stepSize 0.01 (the setting that trains on the ECG5000 split, with Adam 1e-3)
    * the first batch's chains stay near [0, 1]^140 (largest coordinate 1.31 after 60 steps, from
-   * U(0, 1)) and the loss is finite. The
-   * chains start from noise whatever the data, so beat-like rows stand in for ECG5000, which this
-   * module does not hold.
+   * U(0, 1)) and the loss is finite. The chains start from noise whatever the data, so beat-like
+   * rows stand in for ECG5000, which this module does not hold.
    */
   @Test
   void referenceSgldStepRunsAwayOnTheEcgNetworkAndASmallerStepDoesNot() {

@@ -3,6 +3,7 @@ package org.delvm.benchmark.models.graph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.SoftPlus;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
@@ -41,7 +42,13 @@ public enum Activation {
     @Override
     void apply(int order, INDArray a, INDArray out, INDArray scratch) {
       if (order == 0) {
-        Nd4j.getExecutioner().exec(new SoftPlus(a, out));
+        // ND4J's SoftPlus is log(1 + exp(a)): +Inf in float for a > 88.7. relu(a) +
+        // softplus(-|a|) is the same function and finite everywhere.
+        Nd4j.getExecutioner().exec(new Abs(a, scratch));
+        scratch.negi();
+        Nd4j.getExecutioner().exec(new SoftPlus(scratch, scratch));
+        Nd4j.getExecutioner().exec(new RectifiedLinear(a, out));
+        out.addi(scratch);
       } else {
         Nd4j.getExecutioner().exec(new Sigmoid(a, scratch));
         horner(SIGMOID_POLYNOMIALS[order - 1], scratch, out);

@@ -24,8 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * the data: x passes 1e19 and the energy overflows float within the 60 steps of the first batch
  * (loss NaN). On that network and split (seeds 1-3), stepSize 0.01 with the other defaults and Adam
  * 1e-3 trains for 10 epochs (seed 1 also for 20); with Adam 1e-4 the persistent chains still drift
- * away (the loss grows 18-fold in 3 epochs), as training is too slow to raise the energy where
- * they go.
+ * away (the loss grows 18-fold in 3 epochs), as training is too slow to raise the energy where they
+ * go.
  */
 public final class PersistentLangevin implements Objective {
 

@@ -26,6 +26,15 @@ public final class ReportView {
    */
   public static final double TOLERANCE_BAND = 3.0;
 
+  /**
+   * For a metric that is not a percentage (e.g. the VAE's RE and KL), the bands are relative:
+   * |reproduced - paper| / |paper| at most this: "reproduced".
+   */
+  public static final double RELATIVE_REPRODUCED_BAND = 0.1;
+
+  /** Relative, as above: at most this: "within tolerance"; beyond: "not reproduced". */
+  public static final double RELATIVE_TOLERANCE_BAND = 0.5;
+
   public static final String REPRODUCED = "reproduced";
   public static final String WITHIN_TOLERANCE = "within tolerance";
   public static final String NOT_REPRODUCED = "not reproduced";
@@ -216,6 +225,14 @@ public final class ReportView {
 
   public double toleranceBand() {
     return TOLERANCE_BAND;
+  }
+
+  public double relativeReproducedBand() {
+    return RELATIVE_REPRODUCED_BAND;
+  }
+
+  public double relativeToleranceBand() {
+    return RELATIVE_TOLERANCE_BAND;
   }
 
   /** The claims checklist: one row per claim of the paper the plan checks. */
@@ -443,7 +460,7 @@ public final class ReportView {
       status = NOT_REPORTED;
       statusClass = "muted";
     } else {
-      status = status(difference);
+      status = unit.equals("%") ? status(difference) : relativeStatus(difference, paper);
       statusClass =
           status.equals(REPRODUCED) ? "ok" : status.equals(WITHIN_TOLERANCE) ? "warn" : "bad";
     }
@@ -472,6 +489,15 @@ public final class ReportView {
       return REPRODUCED;
     }
     return d <= TOLERANCE_BAND ? WITHIN_TOLERANCE : NOT_REPRODUCED;
+  }
+
+  /** The band a difference falls in, relative to the paper's value (metrics in their own units). */
+  public static String relativeStatus(double difference, double paper) {
+    double d = paper == 0 ? Math.abs(difference) : Math.abs(difference / paper);
+    if (d <= RELATIVE_REPRODUCED_BAND) {
+      return REPRODUCED;
+    }
+    return d <= RELATIVE_TOLERANCE_BAND ? WITHIN_TOLERANCE : NOT_REPRODUCED;
   }
 
   private static SignComparison buildSignComparison(List<CellResult> cells) {

@@ -61,6 +61,10 @@ class ReportViewTest {
     assertEquals(ReportView.WITHIN_TOLERANCE, ReportView.status(1.01));
     assertEquals(ReportView.WITHIN_TOLERANCE, ReportView.status(-3.0));
     assertEquals(ReportView.NOT_REPRODUCED, ReportView.status(3.01));
+    // Not in percent: relative to the paper's value.
+    assertEquals(ReportView.REPRODUCED, ReportView.relativeStatus(-0.0009, 0.009));
+    assertEquals(ReportView.WITHIN_TOLERANCE, ReportView.relativeStatus(0.004, 0.009));
+    assertEquals(ReportView.NOT_REPRODUCED, ReportView.relativeStatus(30000, 56832));
   }
 
   @Test
