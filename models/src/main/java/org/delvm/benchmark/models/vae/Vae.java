@@ -32,6 +32,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * </ul>
  *
  * Weights are Glorot-uniform and biases zero, drawn from {@link Random} with the seed.
+ *
+ * <p>{@link #build} writes these terms as a graph of ND4J ops, the reference; training, evaluation
+ * and decoding run the same mathematics in plain Java ({@link VaeNetwork}), which is more than ten
+ * times faster for a network this small.
  */
 public final class Vae {
 
@@ -179,14 +183,15 @@ public final class Vae {
     return decoderOutput.bind(g).affine(h);
   }
 
-  /** Decodes the rows of z (n x latent) to n x d. */
+  /** Decodes the rows of z (n x latent) to n x d, of this VAE's type. */
   public INDArray decode(INDArray z) {
-    Graph g = new Graph(dataType(), false);
-    Node input = g.input(z.rows(), latentSize);
-    Node out = decoder(g, input);
-    input.value().assign(z);
-    g.forward();
-    return out.value().dup();
+    if (z.rank() != 2 || z.columns() != latentSize) {
+      throw new IllegalArgumentException("z must be n x " + latentSize);
+    }
+    int n = (int) z.rows();
+    double[] out = new double[n * inputSize];
+    new VaeNetwork(this).decode(VaeTrainer.rowMajor(z), n, out);
+    return Nd4j.createFromArray(out).reshape(n, inputSize).castTo(dataType());
   }
 
   /** n samples of the generative model: z ~ N(0, I) from a seeded ND4J generator, decoded. */

@@ -3,6 +3,10 @@ package org.delvm.benchmark.models.vae;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,7 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * with seeds 1..runs (weights, data order, noise) on one data set ({@link CosineData}, seed 0),
  * each evaluated on the whole data set; mean and standard deviation (sample, n - 1) over runs of
  * RE, KL, (1 + alpha) RE, alpha KL and alpha; and, for Figure 1, points decoded from N(0, I) by the
- * first run of each objective.
+ * first run of each objective. The runs of an objective are trained in parallel, one per processor
+ * ({@link #threads(int)}); a run of 200 epochs takes a few seconds (see {@link VaeNetwork}), so the
+ * paper's Table 1 at full scale takes about a minute on two cores.
  *
  * <p>Run: {@code java ... org.delvm.benchmark.models.vae.VaeReproduction [runs] [epochs] [batch]
  * [ascent|paper] [objectives]} (defaults 10, 200, 100, ascent, elbo,lagrangian); "paper" selects
@@ -81,36 +87,57 @@ public final class VaeReproduction {
     return rows;
   }
 
+  /**
+   * Runs one objective: {@code plan.runs()} trainings, seeds 1..runs, on {@link #threads(int)}
+   * threads. Each run is independent and deterministic, so the results do not depend on the number
+   * of threads; the log lines come in seed order.
+   */
   public static Row run(Plan plan, VaeObjective objective, INDArray data, Consumer<String> log) {
+    return run(plan, objective, data, log, threads(plan.runs()));
+  }
+
+  /** {@link #run(Plan, VaeObjective, INDArray, Consumer)} on the given number of threads. */
+  static Row run(
+      Plan plan, VaeObjective objective, INDArray data, Consumer<String> log, int threads) {
     long start = System.nanoTime();
+    List<Run> runs = new ArrayList<>();
+    if (threads <= 1) {
+      for (int seed = 1; seed <= plan.runs(); seed++) {
+        runs.add(log(train(plan, objective, data, seed), objective, log));
+      }
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<Run>> futures = new ArrayList<>();
+        for (int seed = 1; seed <= plan.runs(); seed++) {
+          int s = seed;
+          futures.add(pool.submit(() -> train(plan, objective, data, s)));
+        }
+        for (Future<Run> f : futures) {
+          runs.add(log(f.get(), objective, log));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("VAE runs interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
     List<VaeTrainer.Evaluation> evaluations = new ArrayList<>();
     double[][] samples = null;
     int diverged = 0;
-    for (int seed = 1; seed <= plan.runs(); seed++) {
-      VaeTrainer.Settings settings =
-          VaeTrainer.Settings.paper(objective, plan.epochs(), seed)
-              .withBatchSize(plan.batchSize())
-              .withAlphaRule(plan.alphaRule());
-      Vae vae = Vae.paper(seed, DataType.DOUBLE);
-      VaeTrainer.Result result = new VaeTrainer(settings).train(vae, data);
-      if (result.diverged()) {
+    for (Run r : runs) {
+      evaluations.add(r.evaluation());
+      if (r.result().diverged()) {
         diverged++;
       }
-      VaeTrainer.Evaluation e = VaeTrainer.evaluate(vae, data, result.alpha(), 1000L + seed);
-      evaluations.add(e);
-      log.accept(
-          String.format(
-              Locale.ROOT,
-              "%s seed %d: RE %.5g KL %.5g alpha %.4g (%.1f s%s)",
-              objective.id(),
-              seed,
-              e.reconstructionError(),
-              e.klDivergence(),
-              e.alpha(),
-              result.seconds(),
-              result.diverged() ? ", diverged" : ""));
-      if (samples == null && plan.samples() > 0) {
-        samples = vae.sample(plan.samples(), 2000L + seed).toDoubleMatrix();
+      if (samples == null) {
+        samples = r.samples();
       }
     }
     return new Row(
@@ -124,6 +151,51 @@ public final class VaeReproduction {
         samples,
         diverged,
         (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Threads for the runs of one objective: the system property {@code delvm.vae.threads} if set,
+   * else the available processors; never more than the runs.
+   */
+  static int threads(int runs) {
+    int available = Runtime.getRuntime().availableProcessors();
+    int wanted = Integer.getInteger("delvm.vae.threads", available);
+    return Math.max(1, Math.min(wanted, runs));
+  }
+
+  /** One training: its result, its evaluation and, for seed 1, the Figure 1 samples. */
+  private record Run(
+      int seed, VaeTrainer.Result result, VaeTrainer.Evaluation evaluation, double[][] samples) {}
+
+  private static Run train(Plan plan, VaeObjective objective, INDArray data, int seed) {
+    VaeTrainer.Settings settings =
+        VaeTrainer.Settings.paper(objective, plan.epochs(), seed)
+            .withBatchSize(plan.batchSize())
+            .withAlphaRule(plan.alphaRule());
+    Vae vae = Vae.paper(seed, DataType.DOUBLE);
+    VaeTrainer.Result result = new VaeTrainer(settings).train(vae, data);
+    VaeTrainer.Evaluation e = VaeTrainer.evaluate(vae, data, result.alpha(), 1000L + seed);
+    double[][] samples =
+        seed == 1 && plan.samples() > 0
+            ? vae.sample(plan.samples(), 2000L + seed).toDoubleMatrix()
+            : null;
+    return new Run(seed, result, e, samples);
+  }
+
+  private static Run log(Run run, VaeObjective objective, Consumer<String> log) {
+    VaeTrainer.Evaluation e = run.evaluation();
+    log.accept(
+        String.format(
+            Locale.ROOT,
+            "%s seed %d: RE %.5g KL %.5g alpha %.4g (%.1f s%s)",
+            objective.id(),
+            run.seed(),
+            e.reconstructionError(),
+            e.klDivergence(),
+            e.alpha(),
+            run.result().seconds(),
+            run.result().diverged() ? ", diverged" : ""));
+    return run;
   }
 
   private static Stat stat(

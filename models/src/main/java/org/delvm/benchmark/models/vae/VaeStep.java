@@ -1,85 +1,110 @@
 package org.delvm.benchmark.models.vae;
 
-import org.delvm.benchmark.models.graph.Graph;
-import org.delvm.benchmark.models.graph.Node;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One VAE training step for a fixed batch size: a graph built once, whose inputs are the batch, the
- * reparameterisation noise (drawn before every step from a seeded ND4J generator) and, for the
- * Lagrangian, alpha (a differentiable input, so that the graph gives dL/dalpha).
+ * One VAE training step for a fixed batch size on a {@link VaeNetwork}: the batch and noise
+ * buffers, allocated once, and the loss of eq. (6) or (7) with its gradient.
+ *
+ * <p>The reparameterisation noise is drawn before every step by ND4J's Gaussian op from a seeded
+ * ND4J generator into a rows x latent array of the VAE's type, exactly as the graph implementation
+ * did, so a seed gives the same noise stream as before; that one native call per step is the only
+ * ND4J work of a step.
  */
 final class VaeStep {
 
-  final Graph graph;
-  final Node batch;
-  final Node noise;
+  final VaeNetwork network;
+  final VaeObjective objective;
+  final double delta;
+  final int rows;
 
-  /** alpha, 1 x 1; null for the ELBO. */
-  final Node alpha;
+  /** The batch, rows x d, row-major: the caller fills it before {@link #run()}. */
+  final double[] batch;
 
-  final Vae.Terms terms;
-  final Node loss;
+  /** The noise of the last {@link #run()}, rows x latent, row-major. */
+  final double[] noise;
+
+  /** mu and log sigma^2 of the last pass, rows x latent, row-major. */
+  final double[] mean;
+
+  final double[] logVariance;
+
+  private final INDArray noiseArray;
+  private final DataBuffer noiseBuffer;
   private final Random random;
+  private double alpha;
 
-  VaeStep(Vae vae, VaeObjective objective, double delta, int rows, long seed) {
-    this.graph = new Graph(vae.dataType());
-    this.batch = graph.input(rows, vae.inputSize());
-    this.noise = graph.input(rows, vae.latentSize());
-    this.terms = vae.build(graph, batch, noise);
-    Node re = terms.reconstructionError();
-    Node kl = terms.klDivergence();
-    if (objective == VaeObjective.ELBO) {
-      this.alpha = null;
-      this.loss = graph.add(re, kl);
-    } else {
-      this.alpha = graph.differentiableInput(1, 1);
-      // (1 + alpha) RE + alpha (KL - delta)
-      this.loss =
-          graph.add(
-              graph.mul(graph.addScalar(alpha, 1.0), re),
-              graph.mul(alpha, graph.addScalar(kl, -delta)));
-    }
+  VaeStep(VaeNetwork network, Vae vae, VaeObjective objective, double delta, int rows, long seed) {
+    this.network = network;
+    this.objective = objective;
+    this.delta = delta;
+    this.rows = rows;
+    this.batch = new double[rows * network.inputSize];
+    this.noise = new double[rows * network.latentSize];
+    this.mean = new double[rows * network.latentSize];
+    this.logVariance = new double[rows * network.latentSize];
+    this.noiseArray = Nd4j.create(vae.dataType(), rows, network.latentSize);
+    this.noiseBuffer = noiseArray.data();
     this.random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
   }
 
-  INDArray batch() {
-    return batch.value();
-  }
-
+  /** alpha of eq. (7); ignored by the ELBO. */
   void setAlpha(double value) {
-    if (alpha != null) {
-      alpha.value().putScalar(0, value);
-    }
+    alpha = value;
   }
 
   /** Draws the noise, computes the loss and writes every gradient; returns the loss. */
   double run() {
-    Nd4j.getExecutioner().exec(new GaussianDistribution(noise.value(), 0, 1), random);
-    graph.forward();
-    graph.backward(loss);
-    return loss.value().getDouble(0);
+    drawNoise();
+    return pass(true);
+  }
+
+  /** Draws the next rows x latent standard-normal noise into {@link #noise}. */
+  void drawNoise() {
+    Nd4j.getExecutioner().exec(new GaussianDistribution(noiseArray, 0, 1), random);
+    for (int i = 0; i < noise.length; i++) {
+      noise[i] = noiseBuffer.getDouble(i);
+    }
+  }
+
+  /** Draws the noise and computes the loss and its terms, without gradients. */
+  double evaluate() {
+    drawNoise();
+    return pass(false);
   }
 
   /** The loss at the current parameters with the last batch and noise (gradient checks). */
   double lossWithLastInputs() {
-    graph.forward();
-    return loss.value().getDouble(0);
+    return pass(false);
+  }
+
+  private double pass(boolean backward) {
+    boolean elbo = objective == VaeObjective.ELBO;
+    // L = (1 + alpha) RE + alpha (KL - delta): dL/dRE = 1 + alpha, dL/dKL = alpha.
+    double reWeight = elbo ? 1.0 : alpha + 1.0;
+    double klWeight = elbo ? 1.0 : alpha;
+    network.pass(batch, noise, rows, reWeight, klWeight, backward, mean, logVariance);
+    double re = network.reconstructionError();
+    double kl = network.klDivergence();
+    return elbo ? re + kl : reWeight * re + alpha * (kl - delta);
   }
 
   /** dL/dalpha = RE + KL - delta after {@link #run()}; 0 for the ELBO. */
   double alphaGradient() {
-    return alpha == null ? 0.0 : alpha.grad().getDouble(0);
+    return objective == VaeObjective.ELBO
+        ? 0.0
+        : (network.klDivergence() - delta) + network.reconstructionError();
   }
 
   double reconstructionError() {
-    return terms.reconstructionError().value().getDouble(0);
+    return network.reconstructionError();
   }
 
   double klDivergence() {
-    return terms.klDivergence().value().getDouble(0);
+    return network.klDivergence();
   }
 }

@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.delvm.benchmark.models.Parameter;
+import org.delvm.benchmark.models.graph.Graph;
+import org.delvm.benchmark.models.graph.Node;
+import org.delvm.benchmark.models.training.ModelTrainer;
+import org.delvm.benchmark.models.training.TrainingSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,19 +35,16 @@ class VaeTest {
   }
 
   /**
-   * The graph's closed-form KL against a Monte Carlo estimate of E_q[log q(z|x) - log N(z; 0, I)]
-   * with 200000 draws per point from the graph's own mu and log-variance. Tolerance: 5 standard
-   * errors of the estimate (computed from the draws), a false alarm rate below 1e-6.
+   * The closed-form KL of {@link VaeNetwork} against a Monte Carlo estimate of E_q[log q(z|x) - log
+   * N(z; 0, I)] with 200000 draws per point from the network's own mu and log-variance. Tolerance:
+   * 5 standard errors of the estimate (computed from the draws), a false alarm rate below 1e-6.
    */
   @Test
   void closedFormKlMatchesMonteCarlo() {
     Vae vae = perturbed(3);
     INDArray data = CosineData.generate(new CosineData.Spec(8, 1.5, 0.05), 4, DataType.DOUBLE);
-    VaeStep step = new VaeStep(vae, VaeObjective.ELBO, 0.1, 8, 5);
-    step.batch().assign(data);
+    VaeStep step = step(vae, VaeObjective.ELBO, data, 5);
     step.run();
-    INDArray mu = step.terms.mean().value();
-    INDArray logVar = step.terms.logVariance().value();
     Random random = new Random(17);
     int draws = 200_000;
     double sum = 0;
@@ -49,8 +53,8 @@ class VaeTest {
       for (int k = 0; k < draws; k++) {
         double logRatio = 0;
         for (int j = 0; j < 2; j++) {
-          double m = mu.getDouble(s, j);
-          double sigma = Math.exp(0.5 * logVar.getDouble(s, j));
+          double m = step.mean[s * 2 + j];
+          double sigma = Math.exp(0.5 * step.logVariance[s * 2 + j]);
           double eps = random.nextGaussian();
           double z = m + sigma * eps;
           // log N(z; m, sigma^2) - log N(z; 0, 1)
@@ -69,59 +73,243 @@ class VaeTest {
         mean, closedForm, 5 * standardError, "Monte Carlo " + mean + " +- " + standardError);
   }
 
-  /** Gradients of both objectives (alpha included) with the batch and noise held fixed. */
+  /** A step of the plain-Java network over data (n x 3) with noise from the seed. */
+  private static VaeStep step(Vae vae, VaeObjective objective, INDArray data, long seed) {
+    VaeStep step = new VaeStep(new VaeNetwork(vae), vae, objective, 0.1, (int) data.rows(), seed);
+    System.arraycopy(VaeTrainer.rowMajor(data), 0, step.batch, 0, step.batch.length);
+    return step;
+  }
+
+  /**
+   * Gradients of both objectives (alpha included) of the plain-Java pass, with the batch and noise
+   * held fixed, against central differences of its own loss.
+   */
   @ParameterizedTest
   @EnumSource(VaeObjective.class)
   void gradientMatchesCentralDifferences(VaeObjective objective) {
     Vae vae = perturbed(7);
-    VaeStep step = new VaeStep(vae, objective, 0.1, 6, 11);
-    step.batch().assign(CosineData.generate(new CosineData.Spec(6, 1.5, 0.05), 2, DataType.DOUBLE));
+    VaeStep step =
+        step(
+            vae,
+            objective,
+            CosineData.generate(new CosineData.Spec(6, 1.5, 0.05), 2, DataType.DOUBLE),
+            11);
     step.setAlpha(0.7);
     step.run();
+    VaeNetwork network = step.network;
+    double[] gradient = network.gradient.clone();
     double h = 1e-6;
-    List<INDArray> values = new java.util.ArrayList<>();
-    List<INDArray> gradients = new java.util.ArrayList<>();
-    List<String> names = new java.util.ArrayList<>();
-    for (Parameter p : vae.parameters()) {
-      values.add(p.value());
-      gradients.add(p.gradient().dup());
-      names.add(p.name());
+    for (int i = 0; i < network.theta.length; i++) {
+      double original = network.theta[i];
+      network.theta[i] = original + h;
+      double plus = step.lossWithLastInputs();
+      network.theta[i] = original - h;
+      double minus = step.lossWithLastInputs();
+      network.theta[i] = original;
+      assertClose(gradient[i], (plus - minus) / (2 * h), objective + " " + network.describe(i));
     }
-    if (step.alpha != null) {
-      values.add(step.alpha.value());
-      gradients.add(step.alpha.grad().dup());
-      names.add("alpha");
+    if (objective == VaeObjective.LAGRANGIAN) {
+      double re = step.reconstructionError();
+      double kl = step.klDivergence();
+      double analytic = step.alphaGradient();
       // dL/dalpha = RE + KL - delta
-      assertEquals(
-          step.reconstructionError() + step.klDivergence() - 0.1, step.alphaGradient(), 1e-12);
+      assertEquals(re + kl - 0.1, analytic, 1e-12);
+      step.setAlpha(0.7 + h);
+      double plus = step.lossWithLastInputs();
+      step.setAlpha(0.7 - h);
+      double minus = step.lossWithLastInputs();
+      assertClose(analytic, (plus - minus) / (2 * h), "alpha");
     }
-    for (int v = 0; v < values.size(); v++) {
-      INDArray value = values.get(v);
-      for (long i = 0; i < value.length(); i++) {
-        double original = value.getDouble(i);
-        value.putScalar(i, original + h);
-        double plus = step.lossWithLastInputs();
-        value.putScalar(i, original - h);
-        double minus = step.lossWithLastInputs();
-        value.putScalar(i, original);
-        double numeric = (plus - minus) / (2 * h);
-        double a = gradients.get(v).getDouble(i);
-        double relative = Math.abs(a - numeric) / Math.max(1e-2, Math.abs(a) + Math.abs(numeric));
-        assertTrue(
-            relative < 1e-6,
-            objective + " " + names.get(v) + "[" + i + "]: analytic " + a + " vs " + numeric);
+  }
+
+  private static void assertClose(double analytic, double numeric, String what) {
+    double relative =
+        Math.abs(analytic - numeric) / Math.max(1e-2, Math.abs(analytic) + Math.abs(numeric));
+    assertTrue(relative < 1e-6, what + ": analytic " + analytic + " vs " + numeric);
+  }
+
+  /**
+   * The plain-Java pass against the graph of ND4J ops it replaced ({@link GraphVaeStep}, {@link
+   * Vae#build}): same batch, same noise (same ND4J seed), so terms, loss and every gradient agree
+   * up to rounding.
+   */
+  @ParameterizedTest
+  @EnumSource(VaeObjective.class)
+  void passMatchesTheGraphImplementation(VaeObjective objective) {
+    Vae vae = perturbed(5);
+    INDArray data = CosineData.generate(new CosineData.Spec(40, 1.5, 0.05), 6, DataType.DOUBLE);
+    GraphVaeStep graph = new GraphVaeStep(vae, objective, 0.1, 40, 9);
+    graph.batch().assign(data);
+    graph.setAlpha(0.4);
+    double graphLoss = graph.run();
+    VaeStep step = step(vae, objective, data, 9);
+    step.setAlpha(0.4);
+    double loss = step.run();
+    assertArrayEquals(graph.noise.value().data().asDouble(), step.noise, 0.0);
+    assertRelative(graphLoss, loss, 1e-13, "loss");
+    assertRelative(graph.reconstructionError(), step.reconstructionError(), 1e-13, "RE");
+    assertRelative(graph.klDivergence(), step.klDivergence(), 1e-13, "KL");
+    assertRelative(graph.alphaGradient(), step.alphaGradient(), 1e-13, "dL/dalpha");
+    double[] mean = graph.terms.mean().value().data().asDouble();
+    double[] logVariance = graph.terms.logVariance().value().data().asDouble();
+    for (int i = 0; i < mean.length; i++) {
+      assertRelative(mean[i], step.mean[i], 1e-13, "mu");
+      assertRelative(logVariance[i], step.logVariance[i], 1e-13, "log sigma^2");
+    }
+    int at = 0;
+    for (Parameter p : vae.parameters()) {
+      double[] g = p.gradient().data().asDouble();
+      for (double v : g) {
+        assertRelative(
+            v, step.network.gradient[at], 1e-11, objective + " " + step.network.describe(at));
+        at++;
       }
     }
+    assertEquals(step.network.gradient.length, at);
+    // The decoder: Vae.decode against the graph's decoder.
+    INDArray z = Nd4j.rand(DataType.DOUBLE, 7, 2).subi(0.5).muli(6);
+    Graph g = new Graph(DataType.DOUBLE, false);
+    Node input = g.input(7, 2);
+    Node out = vae.decoder(g, input);
+    input.value().assign(z);
+    g.forward();
+    double[] expected = out.value().data().asDouble();
+    double[] actual = vae.decode(z).data().asDouble();
+    for (int i = 0; i < expected.length; i++) {
+      assertRelative(expected[i], actual[i], 1e-13, "decoded");
+    }
+  }
+
+  /** |a - b| <= tolerance max(|a|, |b|, 1e-12). */
+  private static void assertRelative(
+      double expected, double actual, double tolerance, String what) {
+    double scale = Math.max(Math.abs(expected), Math.abs(actual));
+    assertTrue(
+        Math.abs(expected - actual) <= tolerance * Math.max(scale, 1e-12),
+        what + ": expected " + expected + ", got " + actual);
+  }
+
+  /**
+   * Training with {@link VaeTrainer} against the training loop it replaced (the graph, ND4J's Adam
+   * through {@link ModelTrainer}'s optimiser, the same shuffling and noise streams): after two
+   * epochs (6 steps of 300 points at batch 100, or 8 steps of 340 points, the last batch of 40) the
+   * weights, epoch losses and alpha agree to 1e-9 relative (in practice ~1e-15).
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "ELBO, ASCENT_PROJECTED, 300",
+    "LAGRANGIAN, ASCENT_PROJECTED, 300",
+    "LAGRANGIAN, DESCENT_REFLECTED, 340"
+  })
+  void trainingMatchesTheGraphImplementation(
+      VaeObjective objective, AlphaUpdate.Rule rule, int points) {
+    INDArray data =
+        CosineData.generate(new CosineData.Spec(points, Math.PI / 2, 0.05), 0, DataType.DOUBLE);
+    VaeTrainer.Settings settings = VaeTrainer.Settings.paper(objective, 2, 3).withAlphaRule(rule);
+    Vae reference = Vae.paper(3, DataType.DOUBLE);
+    GraphTraining old = graphTrain(settings, reference, data);
+    Vae vae = Vae.paper(3, DataType.DOUBLE);
+    VaeTrainer.Result result = new VaeTrainer(settings).train(vae, data);
+    assertEquals(old.losses.size(), result.epochLosses().size());
+    for (int e = 0; e < old.losses.size(); e++) {
+      assertRelative(old.losses.get(e), result.epochLosses().get(e), 1e-9, "epoch loss " + e);
+    }
+    if (objective == VaeObjective.LAGRANGIAN) {
+      assertRelative(old.alpha, result.alpha(), 1e-9, "alpha");
+    }
+    for (int p = 0; p < vae.parameters().size(); p++) {
+      double[] expected = reference.parameters().get(p).value().data().asDouble();
+      double[] actual = vae.parameters().get(p).value().data().asDouble();
+      for (int i = 0; i < expected.length; i++) {
+        assertRelative(
+            expected[i], actual[i], 1e-9, vae.parameters().get(p).name() + "[" + i + "]");
+      }
+    }
+  }
+
+  private record GraphTraining(List<Double> losses, double alpha) {}
+
+  /** The training loop of VaeTrainer before VaeNetwork, on the graph. */
+  private static GraphTraining graphTrain(VaeTrainer.Settings settings, Vae vae, INDArray data) {
+    int n = (int) data.rows();
+    int batchSize = Math.min(settings.batchSize(), n);
+    VaeObjective objective = settings.objective();
+    GraphVaeStep full =
+        new GraphVaeStep(vae, objective, settings.delta(), batchSize, settings.seed());
+    GraphVaeStep last =
+        n % batchSize == 0
+            ? null
+            : new GraphVaeStep(
+                vae, objective, settings.delta(), n % batchSize, settings.seed() + 1);
+    ModelTrainer.Optimiser adam =
+        new ModelTrainer(
+                new TrainingSettings(
+                    settings.epochs(),
+                    batchSize,
+                    new double[] {settings.learningRate()},
+                    settings.seed()),
+                p -> {})
+            .optimiser(vae.parameters());
+    AlphaUpdate alpha =
+        objective == VaeObjective.LAGRANGIAN
+            ? new AlphaUpdate(
+                settings.alphaRule(), settings.alphaLearningRate(), settings.alphaInitial())
+            : null;
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Random random = new Random(settings.seed());
+    List<Double> losses = new ArrayList<>();
+    int iteration = 0;
+    for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+      for (int i = n - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      double sum = 0;
+      for (int from = 0; from < n; from += batchSize) {
+        int rows = Math.min(batchSize, n - from);
+        GraphVaeStep step = rows == batchSize ? full : last;
+        Nd4j.pullRows(data, step.batch(), 1, Arrays.copyOfRange(order, from, from + rows));
+        if (alpha != null) {
+          step.setAlpha(alpha.alpha());
+        }
+        sum += step.run() * rows;
+        double alphaGradient = step.alphaGradient();
+        adam.update(iteration++, epoch - 1);
+        if (alpha != null) {
+          alpha.update(alphaGradient);
+        }
+      }
+      losses.add(sum / n);
+    }
+    return new GraphTraining(losses, alpha == null ? Double.NaN : alpha.alpha());
+  }
+
+  /** The network's tanh against {@link Math#tanh}: within a few units in the last place. */
+  @Test
+  void tanhMatchesMathTanh() {
+    Random random = new Random(8);
+    for (int i = 0; i < 200_000; i++) {
+      double scale = i % 4 == 0 ? 1e-3 : i % 4 == 1 ? 0.7 : 5;
+      double x = random.nextGaussian() * scale;
+      assertRelative(Math.tanh(x), VaeNetwork.tanh(x), 1e-15, "tanh(" + x + ")");
+    }
+    for (double x : new double[] {0.0, 0.625, -0.625, Math.nextUp(0.625), 20, -40, 400, -1e300}) {
+      assertRelative(Math.tanh(x), VaeNetwork.tanh(x), 1e-15, "tanh(" + x + ")");
+    }
+    assertTrue(Double.isNaN(VaeNetwork.tanh(Double.NaN)));
   }
 
   @Test
   void lagrangianLossIsEquationSeven() {
     Vae vae = perturbed(2);
-    VaeStep lagrangian = new VaeStep(vae, VaeObjective.LAGRANGIAN, 0.1, 5, 3);
-    VaeStep elbo = new VaeStep(vae, VaeObjective.ELBO, 0.1, 5, 3);
     INDArray data = CosineData.generate(new CosineData.Spec(5, 1.5, 0.05), 1, DataType.DOUBLE);
-    lagrangian.batch().assign(data);
-    elbo.batch().assign(data);
+    VaeStep lagrangian = step(vae, VaeObjective.LAGRANGIAN, data, 3);
+    VaeStep elbo = step(vae, VaeObjective.ELBO, data, 3);
     lagrangian.setAlpha(0.3);
     double l = lagrangian.run();
     double e = elbo.run(); // same seed: same noise
@@ -182,5 +370,31 @@ class VaeTest {
     assertTrue(Double.isFinite(e.reconstructionError()) && e.klDivergence() >= 0);
     INDArray samples = first.sample(50, 3);
     assertArrayEquals(new long[] {50, 3}, samples.shape());
+  }
+
+  /** Runs are independent: training them on several threads gives the same table, bit for bit. */
+  @Test
+  void parallelRunsGiveTheSameTableAsSequentialRuns() {
+    INDArray data =
+        CosineData.generate(new CosineData.Spec(300, Math.PI / 2, 0.05), 0, DataType.DOUBLE);
+    VaeReproduction.Plan plan =
+        new VaeReproduction.Plan(3, 2, 100, AlphaUpdate.Rule.DESCENT_REFLECTED, 20);
+    List<String> sequentialLog = new ArrayList<>();
+    List<String> parallelLog = new ArrayList<>();
+    VaeReproduction.Row sequential =
+        VaeReproduction.run(plan, VaeObjective.LAGRANGIAN, data, sequentialLog::add, 1);
+    VaeReproduction.Row parallel =
+        VaeReproduction.run(plan, VaeObjective.LAGRANGIAN, data, parallelLog::add, 3);
+    assertEquals(sequential.evaluations(), parallel.evaluations());
+    assertEquals(sequential.alpha(), parallel.alpha());
+    assertEquals(3, parallelLog.size());
+    for (int i = 0; i < 3; i++) {
+      assertTrue(
+          parallelLog.get(i).startsWith("lagrangian seed " + (i + 1) + ":"), parallelLog.get(i));
+    }
+    assertEquals(20, parallel.samples().length);
+    for (int i = 0; i < 20; i++) {
+      assertArrayEquals(sequential.samples()[i], parallel.samples()[i], 0.0);
+    }
   }
 }
