@@ -30,7 +30,7 @@ final class CostModel {
   static final double PER_CONV_MAC = 4.0e-10;
 
   /** Seconds per sample and epoch of the VAE paper's small network (a training step / batch). */
-  static final double PER_VAE_SAMPLE = 5e-6;
+  static final double PER_VAE_SAMPLE = 2e-6;
 
   private CostModel() {}
 
