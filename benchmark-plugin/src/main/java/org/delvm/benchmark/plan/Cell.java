@@ -173,6 +173,15 @@ public record Cell(
 
   /** This cell with another id and seed (one replicate of a template with {@code seeds}). */
   public Cell withIdAndSeed(String newId, Long newSeed) {
+    return withIdAndSeeds(newId, newSeed, seeds);
+  }
+
+  /** This template run once per seed in {@code newSeeds} instead of its own seed or seeds. */
+  public Cell withSeeds(List<Long> newSeeds) {
+    return withIdAndSeeds(id, null, newSeeds);
+  }
+
+  private Cell withIdAndSeeds(String newId, Long newSeed, List<Long> newSeeds) {
     return new Cell(
         newId,
         experiment,
@@ -187,35 +196,6 @@ public record Cell(
         batchSize,
         learningRates,
         newSeed,
-        paper,
-        series,
-        coordinates,
-        sweep,
-        seeds,
-        overrides,
-        kernels,
-        images,
-        evaluation,
-        latentUnits,
-        pretraining);
-  }
-
-  /** This template run once per seed in {@code newSeeds} instead of its own seed or seeds. */
-  public Cell withSeeds(List<Long> newSeeds) {
-    return new Cell(
-        id,
-        experiment,
-        dataset,
-        splitSeed,
-        model,
-        hiddenUnits,
-        activation,
-        objective,
-        objectiveOptions,
-        epochs,
-        batchSize,
-        learningRates,
-        null,
         paper,
         series,
         coordinates,

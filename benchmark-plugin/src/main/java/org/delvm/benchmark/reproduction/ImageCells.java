@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.delvm.benchmark.datasets.Cifar10AnomalySplit;
 import org.delvm.benchmark.datasets.FetchedDataset;
 import org.delvm.benchmark.datasets.ImageSplits;
@@ -78,17 +79,14 @@ final class ImageCells {
   CellResult runAnomaly(Cell cell) {
     Cifar10AnomalySplit.Result split = anomalySplit(cell);
     // "Standard normalisation" with the statistics of the images the model trains on.
-    ImageSplits anomalous =
-        ImageDatasets.standardised(new ImageSplits(split.trainNormal(), split.trainAnomalous()));
-    ImageSplits test =
-        ImageDatasets.standardised(new ImageSplits(split.trainNormal(), split.test()));
-    LabelledImages train = test.train();
+    UnaryOperator<LabelledImages> standardise = ImageDatasets.standardiser(split.trainNormal());
+    LabelledImages train = standardise.apply(split.trainNormal());
     return anomalyRunner.run(
         cell,
         new AnomalyCellRunner.AnomalyData(
             Nd4j.createFromArray(train.pixels()),
-            Nd4j.createFromArray(anomalous.test().pixels()),
-            Nd4j.createFromArray(test.test().pixels()),
+            Nd4j.createFromArray(standardise.apply(split.trainAnomalous()).pixels()),
+            Nd4j.createFromArray(standardise.apply(split.test()).pixels()),
             split.testLabels(),
             new CellModels.InputShape(train.channels(), train.height(), train.width())));
   }

@@ -3,6 +3,7 @@ package org.delvm.benchmark.reproduction;
 import java.io.IOException;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.delvm.benchmark.datasets.Cifar10BinaryReader;
 import org.delvm.benchmark.datasets.DatasetException;
 import org.delvm.benchmark.datasets.FetchedDataset;
@@ -101,7 +102,12 @@ final class ImageDatasets {
    * standard deviation; the test images use the training statistics. Returns new arrays.
    */
   static ImageSplits standardised(ImageSplits splits) {
-    LabelledImages train = splits.train();
+    UnaryOperator<LabelledImages> standardise = standardiser(splits.train());
+    return new ImageSplits(standardise.apply(splits.train()), standardise.apply(splits.test()));
+  }
+
+  /** The per-channel standardisation with {@code train}'s statistics, for any images. */
+  static UnaryOperator<LabelledImages> standardiser(LabelledImages train) {
     int channels = train.channels();
     int plane = train.height() * train.width();
     double[] mean = new double[channels];
@@ -124,8 +130,7 @@ final class ImageDatasets {
       shift[c] = (float) m;
       scale[c] = (float) (1 / std);
     }
-    return new ImageSplits(
-        apply(train, shift, scale, plane), apply(splits.test(), shift, scale, plane));
+    return images -> apply(images, shift, scale, plane);
   }
 
   private static LabelledImages apply(

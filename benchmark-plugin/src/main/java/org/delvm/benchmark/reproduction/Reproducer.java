@@ -238,10 +238,7 @@ public final class Reproducer {
     double[] estimates =
         plan.cells().stream()
             .mapToDouble(
-                c ->
-                    fetched.containsKey(c.dataset()) || generated(c)
-                        ? CostModel.seconds(c, trainingSamples(c, splits))
-                        : 0)
+                c -> runnable.contains(c) ? CostModel.seconds(c, trainingSamples(c, splits)) : 0)
             .toArray();
     log.accept(
         "plan "

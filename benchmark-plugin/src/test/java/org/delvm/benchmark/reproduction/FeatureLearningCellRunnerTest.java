@@ -34,35 +34,39 @@ class FeatureLearningCellRunnerTest {
     return new LabelledImages(pixels, labels, 1, 8, 8, "bars");
   }
 
+  /** A one-layer, 4-filter CNN DELVM cell on 300 training and 100 test bar images. */
+  private static Cell barsCell(String dataset, Map<String, Double> paper) {
+    return new Cell(
+        "bars-sm",
+        "Fig. 1 (test)",
+        dataset,
+        1L,
+        "delvm-cnn",
+        List.of(4),
+        "relu",
+        "sm",
+        Map.of(),
+        2,
+        50,
+        List.of(1e-3),
+        5L,
+        paper,
+        "SM-DELVM",
+        Map.of(),
+        null,
+        null,
+        null,
+        List.of(3),
+        new Cell.ImageSubset(300, 100, 5),
+        null,
+        null,
+        null);
+  }
+
   @Test
   void learnsFeaturesThatSeparateTheClasses() {
     List<String> log = new ArrayList<>();
-    Cell spec =
-        new Cell(
-            "bars-sm",
-            "Fig. 1 (test)",
-            "bars",
-            1L,
-            "delvm-cnn",
-            List.of(4),
-            "relu",
-            "sm",
-            Map.of(),
-            2,
-            50,
-            List.of(1e-3),
-            5L,
-            Map.of("accuracy", 90.0),
-            "SM-DELVM",
-            Map.of(),
-            null,
-            null,
-            null,
-            List.of(3),
-            new Cell.ImageSubset(300, 100, 5),
-            null,
-            null,
-            null);
+    Cell spec = barsCell("bars", Map.of("accuracy", 90.0));
     CellResult r =
         new FeatureLearningCellRunner(log::add)
             .run(spec, bars(300, 1L), bars(100, 2L), List.of("vertical", "horizontal"));
@@ -79,32 +83,7 @@ class FeatureLearningCellRunnerTest {
 
   @Test
   void theRawPixelControlProbesThePixelsOfTheSameImages() {
-    Cell cell =
-        new Cell(
-            "bars-sm",
-            "Fig. 1 (test)",
-            "fashion-mnist",
-            1L,
-            "delvm-cnn",
-            List.of(4),
-            "relu",
-            "sm",
-            Map.of(),
-            2,
-            50,
-            List.of(1e-3),
-            5L,
-            Map.of(),
-            "SM-DELVM",
-            Map.of(),
-            null,
-            null,
-            null,
-            List.of(3),
-            new Cell.ImageSubset(300, 100, 5),
-            null,
-            null,
-            null);
+    Cell cell = barsCell("fashion-mnist", Map.of());
 
     CellResult control =
         ImageCells.rawPixelControl(cell, new ImageSplits(bars(300, 1L), bars(100, 2L)));
