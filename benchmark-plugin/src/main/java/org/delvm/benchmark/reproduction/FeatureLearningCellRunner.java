@@ -1,5 +1,6 @@
 package org.delvm.benchmark.reproduction;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.delvm.benchmark.datasets.LabelledImages;
+import org.delvm.benchmark.evaluation.FeatureFile;
 import org.delvm.benchmark.evaluation.LayerFeatures;
 import org.delvm.benchmark.evaluation.LinearProbe;
 import org.delvm.benchmark.models.EnergyModel;
@@ -31,9 +33,15 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class FeatureLearningCellRunner {
 
+  private final Path scratch;
   private final Consumer<String> log;
 
-  FeatureLearningCellRunner(Consumer<String> log) {
+  /**
+   * @param scratch where the feature tables go while the classifier trains (they can be larger than
+   *     the heap: 15 GB for the paper's largest Fashion-MNIST cell); deleted after each cell
+   */
+  FeatureLearningCellRunner(Path scratch, Consumer<String> log) {
+    this.scratch = scratch;
     this.log = log;
   }
 
@@ -71,12 +79,7 @@ final class FeatureLearningCellRunner {
     int probeEpochs = cell.images().probeEpochs();
     if (training.status() == TrainingResult.Status.COMPLETED) {
       long start = System.nanoTime();
-      LayeredNetwork layers = CellModels.featureNetwork(model);
-      float[][] trainFeatures = LayerFeatures.of(model, layers, trainX);
-      float[][] testFeatures = LayerFeatures.of(model, layers, Nd4j.createFromArray(test.pixels()));
-      LinearProbe.Result probe =
-          new LinearProbe(probeEpochs, cell.seed())
-              .evaluate(trainFeatures, train.labels(), testFeatures, test.labels(), classNames);
+      LinearProbe.Result probe = probe(cell, model, trainX, train, test, classNames);
       metrics.add(
           new MetricResult("accuracy", probe.accuracy(), cell.paper().get("accuracy"), "%"));
       probe
@@ -124,9 +127,7 @@ final class FeatureLearningCellRunner {
     described.put("test images", test.source());
     described.put(
         "features", "every layer's maps, max-pooled 2x2 stride 2, concatenated, standardised");
-    described.put(
-        "classifier",
-        "Tribuo multinomial logistic regression, AdaGrad, " + probeEpochs + " epochs");
+    described.put("classifier", LinearProbe.CLASSIFIER + ", " + probeEpochs + " epochs");
     Map<String, Double> coordinates = new LinkedHashMap<>(cell.coordinates());
     if (coordinates.isEmpty()) {
       coordinates.put("filters", (double) cell.hiddenUnits().get(0));
@@ -150,6 +151,27 @@ final class FeatureLearningCellRunner {
         cell.series(),
         coordinates,
         pictures);
+  }
+
+  /** Writes both feature tables to scratch files, trains and tests the classifier, deletes them. */
+  private LinearProbe.Result probe(
+      Cell cell,
+      EnergyModel model,
+      INDArray trainX,
+      LabelledImages train,
+      LabelledImages test,
+      List<String> classNames) {
+    int stale = FeatureFile.removeStale(scratch);
+    if (stale > 0) {
+      log.accept("removed " + stale + " feature file(s) left in " + scratch + " by ended runs");
+    }
+    LayeredNetwork layers = CellModels.featureNetwork(model);
+    try (FeatureFile trainFeatures = LayerFeatures.write(model, layers, trainX, scratch);
+        FeatureFile testFeatures =
+            LayerFeatures.write(model, layers, Nd4j.createFromArray(test.pixels()), scratch)) {
+      return new LinearProbe(cell.images().probeEpochs(), cell.seed())
+          .evaluate(trainFeatures, train.labels(), testFeatures, test.labels(), classNames);
+    }
   }
 
   private static String progress(Cell cell, ModelTrainer.EpochProgress p) {

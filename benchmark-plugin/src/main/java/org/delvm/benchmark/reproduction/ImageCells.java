@@ -1,5 +1,6 @@
 package org.delvm.benchmark.reproduction;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,9 +48,10 @@ final class ImageCells {
   private final FeatureLearningCellRunner runner;
   private final AnomalyCellRunner anomalyRunner;
 
-  ImageCells(Map<String, FetchedDataset> fetched, Consumer<String> log) {
+  /** {@code scratch}: where feature-learning cells put their feature tables while probing. */
+  ImageCells(Map<String, FetchedDataset> fetched, Path scratch, Consumer<String> log) {
     this.fetched = fetched;
-    this.runner = new FeatureLearningCellRunner(log);
+    this.runner = new FeatureLearningCellRunner(scratch, log);
     this.anomalyRunner = new AnomalyCellRunner(log);
   }
 
@@ -158,7 +160,8 @@ final class ImageCells {
     settings.put("features", "the raw pixels (CIFAR-10 standardised per channel), no model");
     settings.put(
         "classifier",
-        "Tribuo multinomial logistic regression, AdaGrad, "
+        LinearProbe.CLASSIFIER
+            + ", "
             + cell.images().probeEpochs()
             + " epochs (as the cells' probe)");
     settings.put("training images", subsets.train().source());

@@ -224,7 +224,7 @@ public final class Reproducer {
             .filter(c -> fetched.containsKey(c.dataset()) || generated(c))
             .toList();
     Map<String, EcgSplit> splits = new LinkedHashMap<>();
-    ImageCells images = new ImageCells(fetched, log);
+    ImageCells images = new ImageCells(fetched, store.directory().resolve("scratch"), log);
     for (Cell cell : runnable) {
       if (generated(cell)) {
         continue;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -17,10 +18,13 @@ import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.Picture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class CellPicturesTest {
+
+  @TempDir Path scratch;
 
   private static final CellModels.InputShape BARS = new CellModels.InputShape(1, 8, 8);
 
@@ -86,7 +90,7 @@ class CellPicturesTest {
             null);
     LabelledImages test = FeatureLearningCellRunnerTest.bars(40, 2L);
     CellResult r =
-        new FeatureLearningCellRunner(log::add)
+        new FeatureLearningCellRunner(scratch, log::add)
             .run(spec, FeatureLearningCellRunnerTest.bars(100, 1L), test, List.of("|", "-"));
 
     assertEquals("completed", r.status(), r.message());

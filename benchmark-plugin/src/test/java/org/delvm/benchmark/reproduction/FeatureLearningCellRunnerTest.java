@@ -3,6 +3,7 @@ package org.delvm.benchmark.reproduction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,11 @@ import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.MetricResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FeatureLearningCellRunnerTest {
+
+  @TempDir Path scratch;
 
   /** 1 x 8 x 8 images of a noisy vertical (class 0) or horizontal (class 1) bar. */
   static LabelledImages bars(int n, long seed) {
@@ -68,7 +72,7 @@ class FeatureLearningCellRunnerTest {
     List<String> log = new ArrayList<>();
     Cell spec = barsCell("bars", Map.of("accuracy", 90.0));
     CellResult r =
-        new FeatureLearningCellRunner(log::add)
+        new FeatureLearningCellRunner(scratch, log::add)
             .run(spec, bars(300, 1L), bars(100, 2L), List.of("vertical", "horizontal"));
 
     assertEquals("completed", r.status(), r.message());
@@ -79,6 +83,8 @@ class FeatureLearningCellRunnerTest {
     assertEquals(4.0 * 4 * 4, r.metrics().get(3).value(), "4 maps of 4x4 after pooling");
     assertEquals(Map.of("filters", 4.0, "kernel size", 3.0, "layers", 1.0), r.coordinates());
     assertTrue(log.stream().anyMatch(l -> l.contains("accuracy")), log.toString());
+    assertEquals(
+        0, scratch.toFile().list().length, "the feature files are deleted after the probe");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.delvm.benchmark.evaluation;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.delvm.benchmark.models.ConvLayer;
 import org.delvm.benchmark.models.Delvm;
@@ -50,8 +51,32 @@ public final class LayerFeatures {
    * are the layers of {@code network} (a DEM's or CEBM's network, an autoencoder's encoder).
    */
   public static float[][] of(EnergyModel model, LayeredNetwork network, INDArray x) {
+    float[][] features = new float[(int) x.rows()][];
+    forEachRow(model, network, x, (i, row) -> features[i] = row.clone());
+    return features;
+  }
+
+  /**
+   * The same features written to a scratch file in {@code directory}, a chunk of rows at a time,
+   * for feature tables larger than the heap; the caller closes (deletes) the file.
+   */
+  public static FeatureFile write(
+      EnergyModel model, LayeredNetwork network, INDArray x, Path directory) {
+    try (FeatureFile.Writer writer = FeatureFile.create(directory, size(network))) {
+      forEachRow(model, network, x, (i, row) -> writer.append(row, 0, row.length));
+      return writer.finish();
+    }
+  }
+
+  /** Receives row i's features in a buffer that is reused for the next row. */
+  private interface RowSink {
+    void accept(int i, float[] row);
+  }
+
+  private static void forEachRow(
+      EnergyModel model, LayeredNetwork network, INDArray x, RowSink sink) {
     int n = (int) x.rows();
-    float[][] features = new float[n][size(network)];
+    float[] row = new float[size(network)];
     Graph g = null;
     Node input = null;
     List<Node> layers = null;
@@ -72,18 +97,19 @@ public final class LayerFeatures {
       }
       input.value().assign(x.get(NDArrayIndex.interval(from, from + rows), NDArrayIndex.all()));
       g.forward();
-      int offset = 0;
+      float[][][] blocks = new float[layers.size()][][];
       for (int l = 0; l < layers.size(); l++) {
-        INDArray layer = pooled(network, l, layers.get(l).value());
-        int width = (int) layer.columns();
-        float[][] block = layer.toFloatMatrix();
-        for (int i = 0; i < rows; i++) {
-          System.arraycopy(block[i], 0, features[from + i], offset, width);
+        blocks[l] = pooled(network, l, layers.get(l).value()).toFloatMatrix();
+      }
+      for (int i = 0; i < rows; i++) {
+        int offset = 0;
+        for (float[][] block : blocks) {
+          System.arraycopy(block[i], 0, row, offset, block[i].length);
+          offset += block[i].length;
         }
-        offset += width;
+        sink.accept(from + i, row);
       }
     }
-    return features;
   }
 
   private static INDArray pooled(LayeredNetwork network, int l, INDArray output) {

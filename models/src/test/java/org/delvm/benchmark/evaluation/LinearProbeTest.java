@@ -3,7 +3,10 @@ package org.delvm.benchmark.evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.delvm.benchmark.models.Cnn;
 import org.delvm.benchmark.models.Delvm;
@@ -16,6 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.tribuo.Example;
+import org.tribuo.ImmutableDataset;
+import org.tribuo.MutableFeatureMap;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 class LinearProbeTest {
 
@@ -46,6 +62,114 @@ class LinearProbeTest {
     assertEquals(List.of("a", "b", "c"), List.copyOf(r.perClassAccuracy().keySet()));
     assertEquals(40, r.features());
     assertEquals(300, r.testSize());
+  }
+
+  /**
+   * The streamed classifier is Tribuo's: same weights and same test probabilities to the last bit,
+   * with five classes (one past the four-at-a-time dot products) and a partial last minibatch.
+   */
+  @Test
+  void streamedSoftmaxRegressionIsBitForBitTribuosLinearSgdTrainer() {
+    int classes = 5;
+    int width = 9;
+    int[] trainLabels = new int[150];
+    int[] testLabels = new int[40];
+    float[][] train = gaussians(trainLabels, classes, width, 3L);
+    float[][] test = gaussians(testLabels, classes, width, 4L);
+    int epochs = 3;
+    long seed = 11L;
+
+    SoftmaxRegression ours =
+        SoftmaxRegression.train(
+            FeatureRows.of(train),
+            trainLabels,
+            classes,
+            new SoftmaxRegression.Settings(0.1, 0.1, epochs, 64, seed));
+
+    LabelFactory factory = new LabelFactory();
+    Map<Label, Integer> ids = new LinkedHashMap<>();
+    String[] names = new String[width];
+    MutableFeatureMap features = new MutableFeatureMap();
+    for (int j = 0; j < width; j++) {
+      names[j] = "f" + j;
+      features.add(names[j], 0.0);
+    }
+    for (int c = 0; c < classes; c++) {
+      ids.put(new Label("c" + c), c);
+    }
+    LinearSGDModel tribuo =
+        (LinearSGDModel)
+            new LinearSGDTrainer(
+                    new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs, Integer.MAX_VALUE, 64, seed)
+                .train(
+                    new ImmutableDataset<>(
+                        examples(train, trainLabels, names),
+                        new SimpleDataSourceProvenance("train", factory),
+                        factory,
+                        new org.tribuo.ImmutableFeatureMap(features),
+                        factory.constructInfoForExternalModel(ids),
+                        false));
+
+    DenseMatrix weights = tribuo.getWeightsCopy();
+    float[] row = new float[width];
+    double[] scratch = new double[width + 1];
+    double[] p = new double[classes];
+    List<Example<Label>> testExamples = examples(test, testLabels, names);
+    for (int i = 0; i < test.length; i++) {
+      System.arraycopy(test[i], 0, row, 0, width);
+      int predicted = ours.predict(row, scratch, p);
+      Prediction<Label> theirs = tribuo.predict(testExamples.get(i));
+      assertEquals(theirs.getOutput().getLabel(), "c" + predicted, "test row " + i);
+      for (int c = 0; c < classes; c++) {
+        assertEquals(theirs.getOutputScores().get("c" + c).getScore(), p[c], 0.0, "row " + i);
+      }
+    }
+    // The learned weights themselves, bias column included.
+    assertEquals(width + 1, weights.getDimension2Size());
+    double[] probe = new double[classes];
+    float[] unit = new float[width];
+    ours.predict(unit, scratch, probe);
+    Prediction<Label> atZero =
+        tribuo.predict(new ArrayExample<>(new Label("c0"), names, new double[width]));
+    for (int c = 0; c < classes; c++) {
+      assertEquals(atZero.getOutputScores().get("c" + c).getScore(), probe[c], 0.0);
+    }
+  }
+
+  private static float[][] gaussians(int[] labels, int classes, int width, long seed) {
+    Random random = new Random(seed);
+    float[][] x = new float[labels.length][width];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = random.nextInt(classes);
+      for (int j = 0; j < width; j++) {
+        x[i][j] = (float) (random.nextGaussian() + (j % classes == labels[i] ? 1.5 : 0.0));
+      }
+    }
+    return x;
+  }
+
+  private static List<Example<Label>> examples(float[][] rows, int[] labels, String[] names) {
+    List<Example<Label>> examples = new ArrayList<>();
+    for (int i = 0; i < rows.length; i++) {
+      double[] values = new double[rows[i].length];
+      for (int j = 0; j < values.length; j++) {
+        values[j] = rows[i][j];
+      }
+      examples.add(new ArrayExample<>(new Label("c" + labels[i]), names, values));
+    }
+    return examples;
+  }
+
+  @Test
+  void rejectsLabelsThatNameNoClass() {
+    float[][] rows = {{1f}, {2f}};
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new LinearProbe(1, 1L)
+                    .evaluate(rows, new int[] {0, 2}, rows, new int[] {0, 1}, List.of("a", "b")));
+    assertTrue(e.getMessage().contains("training label 1 is 2; expected 0..1"), e.getMessage());
   }
 
   @Test
