@@ -164,6 +164,12 @@ public class CheckMojo extends AbstractMojo {
         getLog().info(line);
       }
     }
+    for (String change : result.environmentChanges()) {
+      getLog()
+          .warn(
+              "Environment differs from the baseline's run, which can move numbers by itself: "
+                  + change);
+    }
     getLog().info(result.summaryLine() + "; summary: " + shown(summary));
     if (result.passed()) {
       return;

@@ -94,6 +94,16 @@ public final class ComputeThreads {
   }
 
   /** The three counts, as ND4J reports them on the calling thread. */
+  /**
+   * The thread counts in effect, OpenMP's for the calling thread: for the results' environment
+   * (GEMM and convolution results depend on them at rounding level, and a probe or a chaotic
+   * training amplifies that).
+   */
+  public static synchronized String current() {
+    Nd4j.getBackend();
+    return Counts.read(NativeOpsHolder.getInstance().getDeviceNativeOps()).describe();
+  }
+
   private record Counts(int openMp, int openBlas, int loops) {
 
     static Counts read(NativeOps nativeOps) {

@@ -548,11 +548,13 @@ public final class Reproducer {
     env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     env.put("available processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
     Properties nd4j = Nd4j.getExecutioner().getEnvironmentInformation();
-    for (String key : List.of("backend", "blas.vendor", "omp.threads", "cores")) {
+    for (String key : List.of("backend", "blas.vendor", "cores")) {
       if (nd4j.get(key) != null) {
         env.put("nd4j " + key, String.valueOf(nd4j.get(key)));
       }
     }
+    // ND4J's own "omp.threads" is per thread and missed -Ddelvm.threads; this reads all three.
+    env.put("compute threads", ComputeThreads.current());
     return env;
   }
 }

@@ -70,7 +70,23 @@ public final class DriftChecker {
                     "not in the baseline: update it to track this metric"));
           }
         });
-    return new DriftResult(now.plan(), baseline.startedAt(), rows);
+    return new DriftResult(
+        now.plan(), baseline.startedAt(), rows, environmentChanges(now, baseline));
+  }
+
+  /** The environment facts both runs recorded with different values, as lines for the log. */
+  static List<String> environmentChanges(Reproduction now, Baseline baseline) {
+    List<String> changes = new ArrayList<>();
+    baseline
+        .environment()
+        .forEach(
+            (fact, then) -> {
+              String value = now.environment().get(fact);
+              if (value != null && !value.equals(then)) {
+                changes.add(fact + ": baseline " + then + ", this run " + value);
+              }
+            });
+    return changes;
   }
 
   private static Optional<DriftRule> rule(String key, List<DriftRule> rules) {

@@ -10,8 +10,11 @@ import java.util.Optional;
  *
  * @param plan the plan compared
  * @param baselineStartedAt when the baseline's run started
+ * @param environmentChanges one line per environment fact (JVM, BLAS, compute threads) that differs
+ *     from the baseline's run: a drift that comes with one may be the machine's, not the code's
  */
-public record DriftResult(String plan, String baselineStartedAt, List<DriftRow> rows) {
+public record DriftResult(
+    String plan, String baselineStartedAt, List<DriftRow> rows, List<String> environmentChanges) {
 
   private static final String[] HEADER = {
     "metric", "baseline", "now", "change", "limit", "verdict", "note"
@@ -19,6 +22,7 @@ public record DriftResult(String plan, String baselineStartedAt, List<DriftRow> 
 
   public DriftResult {
     rows = List.copyOf(rows);
+    environmentChanges = List.copyOf(environmentChanges);
   }
 
   /** True when no row stops the build. */

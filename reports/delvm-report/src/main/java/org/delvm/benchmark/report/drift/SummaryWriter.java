@@ -38,6 +38,11 @@ public final class SummaryWriter {
           .append("** against the baseline of the run started ")
           .append(drift.baselineStartedAt())
           .append('.');
+      if (!drift.environmentChanges().isEmpty()) {
+        md.append(" The environment differs from the baseline's (numbers can move with it: ")
+            .append(String.join("; ", drift.environmentChanges()))
+            .append(").");
+      }
     }
     md.append("\n\n");
     md.append("| cell | metric | paper | reproduced | difference |");

@@ -32,6 +32,34 @@ class DriftCheckerTest {
   }
 
   @Test
+  void namesTheEnvironmentFactsThatDifferFromTheBaselinesRun() {
+    Reproduction base = Runs.usual();
+    Reproduction now =
+        new Reproduction(
+            base.plan(),
+            base.planDescription(),
+            base.startedAt(),
+            base.wallSeconds(),
+            java.util.Map.of("java", "21", "compute threads", "OpenMP 1"),
+            base.datasets(),
+            base.cells(),
+            base.claims());
+
+    DriftResult result = checker.check(now, Baseline.from(base), Runs.rules());
+
+    assertTrue(result.passed(), "an environment change alone fails nothing");
+    assertEquals(List.of("java: baseline 17, this run 21"), result.environmentChanges());
+    assertTrue(
+        new SummaryWriter()
+            .markdown(now, result)
+            .contains(
+                "The environment differs from the baseline's (numbers can move with it:"
+                    + " java: baseline 17, this run 21)"));
+    assertEquals(
+        List.of(), checker.check(base, Baseline.from(base), Runs.rules()).environmentChanges());
+  }
+
+  @Test
   void anF1DropOfFivePointsFailsAndTheTableSaysByHowMuch() {
     Reproduction base = Runs.usual();
     double f1 = base.cells().get(0).metrics().get(2).value();
