@@ -97,14 +97,9 @@ final class CellModels {
    * The paper's anomaly score for every model: the reconstruction error ||x - x_hat||^2. An
    * autoencoder's x_hat is its decoder's output; an energy model's is x - grad_x E (for a DELVM
    * that is J^T f, for a DEM the mean of p(x|h) at h = p(h|x)), so its error is ||grad_x E||^2.
-   * CEBM has no reconstruction node, so its error is computed that way.
    */
   static double[] reconstructionErrors(EnergyModel model, INDArray x) {
-    Inference.Quantity error =
-        model instanceof Cebm
-            ? Inference.Quantity.SQUARED_SCORE
-            : Inference.Quantity.RECONSTRUCTION_ERROR;
-    return new Inference(model).run(x, error).toDoubleVector();
+    return new Inference(model).run(x, Inference.Quantity.RECONSTRUCTION_ERROR).toDoubleVector();
   }
 
   /** The network whose layers' outputs are the model's features (an autoencoder's encoder). */

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.delvm.benchmark.models.Autoencoder;
-import org.delvm.benchmark.models.Cebm;
 import org.delvm.benchmark.models.EnergyModel;
 import org.delvm.benchmark.models.Inference;
 import org.delvm.benchmark.models.LangevinSampler;
@@ -92,8 +91,8 @@ final class CellPictures {
 
   /**
    * A feature-learning cell's pictures: {@value #FEATURE_IMAGES} test images (of different classes
-   * where there are that many), their reconstructions (models with one; not CEBM) and as many
-   * Langevin samples (energy models; not autoencoders).
+   * where there are that many), their reconstructions and as many Langevin samples (energy models;
+   * not autoencoders).
    */
   static List<Picture> featureLearning(
       EnergyModel model,
@@ -114,18 +113,16 @@ final class CellPictures {
     List<Picture> pictures = new ArrayList<>();
     add(pictures, "test images (" + display.description() + ")", names, shown, shape, display);
     INDArray x = Nd4j.createFromArray(shown);
-    if (hasReconstruction(model)) {
-      float[][] xHat = reconstruct(model, x);
-      add(
-          pictures,
-          "the model's reconstructions of them, "
-              + reconstructionName(model)
-              + ", and their errors ||x - x_hat||^2 (same scaling)",
-          errors(shown, xHat),
-          xHat,
-          shape,
-          display);
-    }
+    float[][] xHat = reconstruct(model, x);
+    add(
+        pictures,
+        "the model's reconstructions of them, "
+            + reconstructionName(model)
+            + ", and their errors ||x - x_hat||^2 (same scaling)",
+        errors(shown, xHat),
+        xHat,
+        shape,
+        display);
     if (hasScore(model)) {
       LangevinSampler sampler = new LangevinSampler(LANGEVIN_STEPS, LANGEVIN_STEP_SIZE, seed);
       float[][] samples =
@@ -156,8 +153,7 @@ final class CellPictures {
 
   /**
    * An anomaly cell's pictures: the first {@value #ANOMALY_IMAGES} normal and anomalous test images
-   * with their scores and whether the threshold flags them, then their reconstructions (models with
-   * one; not CEBM).
+   * with their scores and whether the threshold flags them, then their reconstructions.
    */
   static List<Picture> anomaly(
       EnergyModel model,
@@ -204,26 +200,19 @@ final class CellPictures {
         shown,
         shape,
         display);
-    if (hasReconstruction(model)) {
-      float[][] xHat = reconstruct(model, Nd4j.createFromArray(shown));
-      List<String> labels = new ArrayList<>();
-      for (int row : chosen) {
-        labels.add("x_hat of " + (testLabels[row] == 1 ? "anomaly" : "normal"));
-      }
-      add(
-          pictures,
-          "the model's reconstructions of them, " + reconstructionName(model) + " (same scaling)",
-          labels,
-          xHat,
-          shape,
-          display);
+    float[][] xHat = reconstruct(model, Nd4j.createFromArray(shown));
+    List<String> labels = new ArrayList<>();
+    for (int row : chosen) {
+      labels.add("x_hat of " + (testLabels[row] == 1 ? "anomaly" : "normal"));
     }
+    add(
+        pictures,
+        "the model's reconstructions of them, " + reconstructionName(model) + " (same scaling)",
+        labels,
+        xHat,
+        shape,
+        display);
     return pictures;
-  }
-
-  /** CEBM has no reconstruction node (its anomaly score is ||grad_x E||^2). */
-  static boolean hasReconstruction(EnergyModel model) {
-    return !(model instanceof Cebm);
   }
 
   /** An autoencoder has no energy gradient to sample with. */

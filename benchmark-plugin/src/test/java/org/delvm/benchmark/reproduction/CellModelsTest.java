@@ -9,6 +9,8 @@ import java.util.Map;
 import org.delvm.benchmark.evaluation.LayerFeatures;
 import org.delvm.benchmark.models.EnergyModel;
 import org.delvm.benchmark.models.Inference;
+import org.delvm.benchmark.models.graph.Graph;
+import org.delvm.benchmark.models.graph.Node;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.ModelKind;
 import org.junit.jupiter.api.Test;
@@ -70,7 +72,7 @@ class CellModelsTest {
   @ParameterizedTest
   @EnumSource(
       value = ModelKind.class,
-      names = {"DELVM_MLP", "DEM_MLP", "DELVM_CNN", "DEM_CNN"})
+      names = {"DELVM_MLP", "DEM_MLP", "CEBM_MLP", "DELVM_CNN", "DEM_CNN", "CEBM_CNN"})
   void anEnergyModelsReconstructionErrorIsItsSquaredScore(ModelKind kind) {
     CellModels.InputShape shape =
         kind.convolutional() ? new CellModels.InputShape(1, 5, 5) : CellModels.InputShape.vector(7);
@@ -80,7 +82,12 @@ class CellModelsTest {
 
     double[] reconstruction =
         inference.run(x, Inference.Quantity.RECONSTRUCTION_ERROR).toDoubleVector();
-    double[] squaredScore = inference.run(x, Inference.Quantity.SQUARED_SCORE).toDoubleVector();
+    Graph g = new Graph(model.dataType(), false);
+    Node input = g.input(x.rows(), model.inputSize());
+    Node score = g.sumSquaresRows(model.build(g, input).energyGradient());
+    input.value().assign(x);
+    g.forward();
+    double[] squaredScore = score.value().toDoubleVector();
 
     assertArrayEquals(reconstruction, squaredScore, 1e-4 * (1 + reconstruction[0]));
   }

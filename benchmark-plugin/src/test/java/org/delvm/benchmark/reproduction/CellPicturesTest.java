@@ -141,7 +141,7 @@ class CellPicturesTest {
             model, test.pixels(), test.labels(), List.of("a", "b"), BARS, 7L);
     assertEquals(a, b, "seeded");
 
-    // CEBM has no reconstruction: test images and samples only.
+    // CEBM too: test images, its reconstructions x - grad_x E and samples.
     Cell cebm =
         cell("c", "bars", "cebm-cnn", List.of(3, 4), "pcd-langevin", List.of(3, 3), null, null, 2);
     List<Picture> cebmPictures =
@@ -152,8 +152,11 @@ class CellPicturesTest {
             List.of("a", "b"),
             BARS,
             7L);
-    assertEquals(16, cebmPictures.size());
-    assertTrue(rows(cebmPictures).get(1).startsWith("Langevin samples"), rows(cebmPictures).get(1));
+    assertEquals(24, cebmPictures.size());
+    assertTrue(
+        rows(cebmPictures).get(1).startsWith("the model's reconstructions of them, x_hat = x -"),
+        rows(cebmPictures).get(1));
+    assertTrue(rows(cebmPictures).get(2).startsWith("Langevin samples"), rows(cebmPictures).get(2));
 
     // An autoencoder has no energy gradient: test images and reconstructions only.
     Cell cae =

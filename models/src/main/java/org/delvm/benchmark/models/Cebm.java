@@ -250,7 +250,8 @@ public final class Cebm implements EnergyModel {
 
       @Override
       public Node reconstruction() {
-        throw new UnsupportedOperationException("CEBM has no reconstruction of x");
+        // x - grad E, as for every energy model: its error is ||grad_x E||^2, the paper's score.
+        return g.sub(x, energyGradient());
       }
 
       @Override

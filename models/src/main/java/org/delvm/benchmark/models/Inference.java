@@ -16,8 +16,6 @@ public final class Inference {
     ENERGY,
     RECONSTRUCTION,
     RECONSTRUCTION_ERROR,
-    /** ||grad_x E||^2: the reconstruction error of a model whose x_hat is x - grad_x E. */
-    SQUARED_SCORE,
     LAPLACIAN
   }
 
@@ -76,7 +74,6 @@ public final class Inference {
             case ENERGY -> e.energy();
             case RECONSTRUCTION -> e.reconstruction();
             case RECONSTRUCTION_ERROR -> graph.sumSquaresRows(graph.sub(input, e.reconstruction()));
-            case SQUARED_SCORE -> graph.sumSquaresRows(e.energyGradient());
             case LAPLACIAN -> e.energyLaplacian();
           };
       built = quantity;

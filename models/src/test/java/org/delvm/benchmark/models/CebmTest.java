@@ -216,6 +216,25 @@ class CebmTest {
   }
 
   @Test
+  void reconstructionIsOneUnitGradientStepSoItsErrorIsTheSquaredScore() {
+    Cebm cebm = tiny(3, 2, 4L);
+    INDArray x = Nd4j.rand(DataType.DOUBLE, 5, 3).subi(0.5);
+    Graph g = new Graph(DataType.DOUBLE, false);
+    Node input = g.input(5, 3);
+    EnergyModel.EnergyGraph built = cebm.build(g, input);
+    Node gradient = built.energyGradient();
+    Node reconstruction = built.reconstruction();
+    input.value().assign(x);
+    g.forward();
+    assertEquals(x.sub(gradient.value()), reconstruction.value());
+    INDArray squaredScore = gradient.value().mul(gradient.value()).sum(1);
+    INDArray errors = new Inference(cebm).run(x, Inference.Quantity.RECONSTRUCTION_ERROR);
+    for (int i = 0; i < 5; i++) {
+      assertEquals(squaredScore.getDouble(i), errors.getDouble(i), 1e-12);
+    }
+  }
+
+  @Test
   void secondOrderTermsAreUnsupportedWithAClearMessage() {
     Cebm cebm = tiny(2, 1, 1);
     Graph g = new Graph(DataType.DOUBLE, false);
