@@ -76,33 +76,8 @@ class CebmTest {
 
   @Test
   void energyGradientMatchesFiniteDifferences() {
-    Cebm cebm = tiny(3, 2, 5);
-    INDArray x = Nd4j.rand(DataType.DOUBLE, 5, 3).subi(0.5).muli(3);
-    Graph g = new Graph(DataType.DOUBLE, false);
-    Node input = g.input(x.shape());
-    EnergyModel.EnergyGraph built = cebm.build(g, input);
-    Node energy = built.energy();
-    Node gradient = built.energyGradient();
-    input.value().assign(x);
-    g.forward();
-    INDArray analytic = gradient.value().dup();
-    double h = 1e-6;
-    for (int s = 0; s < x.rows(); s++) {
-      for (int i = 0; i < x.columns(); i++) {
-        double original = x.getDouble(s, i);
-        input.value().putScalar(new long[] {s, i}, original + h);
-        g.forward();
-        double plus = energy.value().getDouble(s);
-        input.value().putScalar(new long[] {s, i}, original - h);
-        g.forward();
-        double minus = energy.value().getDouble(s);
-        input.value().putScalar(new long[] {s, i}, original);
-        double numeric = (plus - minus) / (2 * h);
-        double a = analytic.getDouble(s, i);
-        double relative = Math.abs(a - numeric) / Math.max(1e-2, Math.abs(a) + Math.abs(numeric));
-        assertTrue(relative < 1e-6, "[" + s + "," + i + "] analytic " + a + " vs " + numeric);
-      }
-    }
+    EnergyFiniteDifferences.assertEnergyGradientMatches(
+        tiny(3, 2, 5), Nd4j.rand(DataType.DOUBLE, 5, 3).subi(0.5).muli(3));
   }
 
   /**

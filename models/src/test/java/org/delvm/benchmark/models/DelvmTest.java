@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.delvm.benchmark.models.graph.Activation;
-import org.delvm.benchmark.models.graph.Graph;
-import org.delvm.benchmark.models.graph.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -78,60 +76,18 @@ class DelvmTest {
   void hessianTraceMatchesFiniteDifferencesOfTheEnergy(
       Activation activation, List<Integer> widths) {
     Delvm model = randomModel(activation, widths);
-    int d = model.inputSize();
     Nd4j.getRandom().setSeed(5);
-    INDArray x = Nd4j.rand(DataType.DOUBLE, 4, d);
-    double h = 1e-4;
-    double[] analytic = model.energyLaplacian(x).toDoubleVector();
-    for (int n = 0; n < 4; n++) {
-      INDArray row = x.getRow(n, true).dup();
-      double e0 = model.energy(row).getDouble(0);
-      double trace = 0;
-      for (int i = 0; i < d; i++) {
-        double xi = row.getDouble(0, i);
-        row.putScalar(0, i, xi + h);
-        double plus = model.energy(row).getDouble(0);
-        row.putScalar(0, i, xi - h);
-        double minus = model.energy(row).getDouble(0);
-        row.putScalar(0, i, xi);
-        trace += (plus - 2 * e0 + minus) / (h * h);
-      }
-      assertEquals(trace, analytic[n], 1e-5 * Math.max(1, Math.abs(trace)), "sample " + n);
-    }
+    INDArray x = Nd4j.rand(DataType.DOUBLE, 4, model.inputSize());
+    EnergyFiniteDifferences.assertLaplacianMatches(
+        model, x, model.energyLaplacian(x).toDoubleVector(), null);
   }
 
   @ParameterizedTest
   @MethodSource("networks")
   void hessianQuadraticFormMatchesSecondDifferencesAlongTheDirection(
       Activation activation, List<Integer> widths) {
-    Delvm model = randomModel(activation, widths);
-    int d = model.inputSize();
-    Nd4j.getRandom().setSeed(6);
-    int n = 3;
-    int k = 2;
-    INDArray x = Nd4j.rand(DataType.DOUBLE, n, d);
-    INDArray v = Nd4j.randn(DataType.DOUBLE, (long) k * n, d);
-    Graph g = new Graph(DataType.DOUBLE, false);
-    Node input = g.input(n, d);
-    Node directions = g.input((long) k * n, d);
-    Node form = model.build(g, input).hessianQuadraticForm(directions, k);
-    input.value().assign(x);
-    directions.value().assign(v);
-    g.forward();
-    double h = 1e-4;
-    for (int i = 0; i < k; i++) {
-      for (int s = 0; s < n; s++) {
-        INDArray xs = x.getRow(s, true);
-        INDArray dir = v.getRow((long) i * n + s, true);
-        double second =
-            (model.energy(xs.add(dir.mul(h))).getDouble(0)
-                    - 2 * model.energy(xs).getDouble(0)
-                    + model.energy(xs.sub(dir.mul(h))).getDouble(0))
-                / (h * h);
-        double analytic = form.value().getDouble((long) i * n + s, 0);
-        assertEquals(second, analytic, 1e-5 * Math.max(1, Math.abs(second)), "v" + i + " x" + s);
-      }
-    }
+    EnergyFiniteDifferences.assertHessianQuadraticFormMatches(
+        randomModel(activation, widths), 3, 2, 6);
   }
 
   private static LayeredNetwork cnn(Activation activation, List<Integer> pairs) {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.delvm.benchmark.models.graph.Activation;
-import org.delvm.benchmark.models.graph.Graph;
-import org.delvm.benchmark.models.graph.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -111,61 +109,18 @@ class DemCnnTest {
   @MethodSource("cnnDems")
   void energyGradientAndLaplacianMatchFiniteDifferences(String name, Supplier<Dem> factory) {
     Dem dem = randomised(factory.get(), 17);
-    int d = dem.inputSize();
     Nd4j.getRandom().setSeed(5);
-    INDArray x = Nd4j.rand(D, 3, d);
+    INDArray x = Nd4j.rand(D, 3, dem.inputSize());
     INDArray gradient = x.sub(new Inference(dem).run(x, Inference.Quantity.RECONSTRUCTION));
     double[] laplacian = new Inference(dem).run(x, Inference.Quantity.LAPLACIAN).toDoubleVector();
-    double h = 1e-4;
-    for (int n = 0; n < x.rows(); n++) {
-      INDArray row = x.getRow(n, true).dup();
-      double e0 = dem.energy(row).getDouble(0);
-      double trace = 0;
-      for (int i = 0; i < d; i++) {
-        double xi = row.getDouble(0, i);
-        row.putScalar(0, i, xi + h);
-        double plus = dem.energy(row).getDouble(0);
-        row.putScalar(0, i, xi - h);
-        double minus = dem.energy(row).getDouble(0);
-        row.putScalar(0, i, xi);
-        assertEquals((plus - minus) / (2 * h), gradient.getDouble(n, i), 1e-7, "grad " + i);
-        trace += (plus - 2 * e0 + minus) / (h * h);
-      }
-      assertEquals(trace, laplacian[n], 1e-5 * Math.max(1, Math.abs(trace)), "sample " + n);
-    }
+    EnergyFiniteDifferences.assertLaplacianMatches(dem, x, laplacian, gradient);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cnnDems")
   void hessianQuadraticFormMatchesSecondDifferences(String name, Supplier<Dem> factory) {
-    Dem dem = randomised(factory.get(), 18);
-    int d = dem.inputSize();
-    int n = 2;
-    int k = 2;
-    Nd4j.getRandom().setSeed(6);
-    INDArray x = Nd4j.rand(D, n, d);
-    INDArray v = Nd4j.randn(D, (long) k * n, d);
-    Graph g = new Graph(D, false);
-    Node input = g.input(n, d);
-    Node directions = g.input((long) k * n, d);
-    Node form = dem.build(g, input).hessianQuadraticForm(directions, k);
-    input.value().assign(x);
-    directions.value().assign(v);
-    g.forward();
-    double h = 1e-4;
-    for (int i = 0; i < k; i++) {
-      for (int s = 0; s < n; s++) {
-        INDArray xs = x.getRow(s, true);
-        INDArray dir = v.getRow((long) i * n + s, true);
-        double second =
-            (dem.energy(xs.add(dir.mul(h))).getDouble(0)
-                    - 2 * dem.energy(xs).getDouble(0)
-                    + dem.energy(xs.sub(dir.mul(h))).getDouble(0))
-                / (h * h);
-        double analytic = form.value().getDouble((long) i * n + s, 0);
-        assertEquals(second, analytic, 1e-5 * Math.max(1, Math.abs(second)), "v" + i + " x" + s);
-      }
-    }
+    EnergyFiniteDifferences.assertHessianQuadraticFormMatches(
+        randomised(factory.get(), 18), 2, 2, 6);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.delvm.benchmark.models.Autoencoder;
+import org.delvm.benchmark.models.Cebm;
 import org.delvm.benchmark.models.Cnn;
 import org.delvm.benchmark.models.Delvm;
 import org.delvm.benchmark.models.Dem;
@@ -26,7 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Every objective's gradient with respect to every parameter, on every kind of model it trains,
  * against central finite differences in double precision: relative error below 1e-6. Random inputs
  * of the step (noise, directions, model samples) are held at their values from the analytic pass,
- * so both sides differentiate the same function.
+ * so both sides differentiate the same function. The CNN DEM's {@code cd} uses the DEM's block
+ * Gibbs sampler; CEBM trains only by {@code pcd-langevin}.
  */
 class GradientCheckTest {
 
@@ -47,6 +49,10 @@ class GradientCheckTest {
 
   private static final List<String> SCORE_BASED =
       List.of("sm", "sm-printed", "ssm", "dsm", "pcd-langevin", "nce");
+
+  /** The DEM's objectives on CNN features ({@code sm-printed} only flips sm's trace sign). */
+  private static final List<String> DEM_CNN =
+      List.of("sm", "ssm", "dsm", "cd", "pcd-langevin", "nce");
 
   private static List<Case> cases() {
     List<String> delvm = new java.util.ArrayList<>(SCORE_BASED);
@@ -84,6 +90,28 @@ class GradientCheckTest {
             "Gaussian-Bernoulli RBM 5-4",
             () -> Dem.mlp(5, List.of(), Activation.RELU, 4, 21L, D),
             SCORE_BASED),
+        new Case(
+            "DEM CNN tanh 2@3 + softplus top 2@2 (1x3x3)",
+            () -> Dem.cnn(1, 3, 3, List.of(2, 2), List.of(3, 2), Activation.TANH, 21L, D),
+            DEM_CNN),
+        new Case(
+            "convolutional Gaussian-Bernoulli RBM 2@3 (1x3x3)",
+            () -> Dem.cnn(1, 3, 3, List.of(2), List.of(3), Activation.TANH, 21L, D),
+            DEM_CNN),
+        new Case(
+            "DEM CNN sigmoid 2@3 + dense softplus top 3 (1x3x3)",
+            () -> Dem.cnn(1, 3, 3, List.of(2), List.of(3), Activation.SIGMOID, 3, 21L, D),
+            DEM_CNN),
+        new Case(
+            "CEBM MLP silu 6 + linear 2x3",
+            () -> Cebm.initialise(5, List.of(6), 3, Activation.SILU, 21L, D),
+            List.of("pcd-langevin")),
+        new Case(
+            "CEBM CNN silu 2@3-2@3 + linear 2x2 (1x6x6)",
+            () ->
+                Cebm.convolutional(
+                    1, 6, 6, List.of(2, 2), List.of(3, 3), 2, Activation.SILU, 21L, D),
+            List.of("pcd-langevin")),
         new Case("binary RBM 5-4", () -> Rbm.initialise(5, 4, 21L, D), List.of("cd")),
         new Case(
             "AE 5-4-3",
