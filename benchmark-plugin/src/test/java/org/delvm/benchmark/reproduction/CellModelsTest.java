@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.delvm.benchmark.evaluation.LayerFeatures;
 import org.delvm.benchmark.models.EnergyModel;
 import org.delvm.benchmark.models.Inference;
@@ -23,32 +22,23 @@ import org.nd4j.linalg.factory.Nd4j;
 class CellModelsTest {
 
   private static Cell cell(ModelKind kind) {
+    return builder(kind).build();
+  }
+
+  private static TestCell builder(ModelKind kind) {
     boolean cnn = kind.convolutional();
-    return new Cell(
-        "c",
-        "test",
-        cnn ? "fashion-mnist" : "ecg5000",
-        1L,
-        kind.id(),
-        List.of(3, 2),
-        kind.id().startsWith("cebm") ? "silu" : "softplus",
-        kind.onlyObjective().orElse("sm"),
-        Map.of(),
-        1,
-        10,
-        List.of(1e-3),
-        5L,
-        Map.of(),
-        kind.series("sm"),
-        Map.of(),
-        null,
-        null,
-        null,
-        cnn ? List.of(3, 3) : null,
-        cnn ? new Cell.ImageSubset(10, 10, 1) : null,
-        null,
-        kind.id().startsWith("cebm") ? 2 : null,
-        null);
+    return TestCell.ecg("c")
+        .dataset(cnn ? "fashion-mnist" : "ecg5000")
+        .model(kind.id())
+        .hiddenUnits(List.of(3, 2))
+        .activation(kind.id().startsWith("cebm") ? "silu" : "softplus")
+        .objective(kind.onlyObjective().orElse("sm"))
+        .batchSize(10)
+        .seed(5)
+        .series(kind.series("sm"))
+        .kernels(cnn ? List.of(3, 3) : null)
+        .images(cnn ? new Cell.ImageSubset(10, 10, 1) : null)
+        .latentUnits(kind.id().startsWith("cebm") ? 2 : null);
   }
 
   @ParameterizedTest
@@ -94,33 +84,11 @@ class CellModelsTest {
 
   @Test
   void aPretrainedDelvmStartsFromTheStackedRbmsWeights() {
-    Cell plain = cell(ModelKind.DELVM_MLP);
     Cell pretrained =
-        new Cell(
-            plain.id(),
-            plain.experiment(),
-            plain.dataset(),
-            plain.splitSeed(),
-            plain.model(),
-            plain.hiddenUnits(),
-            "sigmoid",
-            plain.objective(),
-            plain.objectiveOptions(),
-            plain.epochs(),
-            plain.batchSize(),
-            plain.learningRates(),
-            plain.seed(),
-            plain.paper(),
-            plain.series(),
-            plain.coordinates(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new Cell.Pretraining(2, 1, 1e-2));
+        builder(ModelKind.DELVM_MLP)
+            .activation("sigmoid")
+            .pretraining(new Cell.Pretraining(2, 1, 1e-2))
+            .build();
     INDArray x = Nd4j.rand(DataType.FLOAT, 30, 7);
 
     org.delvm.benchmark.models.Delvm model =

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.delvm.benchmark.datasets.LabelledImages;
 import org.delvm.benchmark.models.EnergyModel;
@@ -38,31 +37,23 @@ class CellPicturesTest {
       Cell.ImageSubset images,
       String evaluation,
       Integer latent) {
-    return new Cell(
-        id,
-        "pictures (test)",
-        dataset,
-        2L,
-        model,
-        units,
-        "relu",
-        objective,
-        Map.of(),
-        2,
-        20,
-        List.of(1e-2),
-        5L,
-        Map.of(),
-        "S",
-        Map.of(),
-        null,
-        null,
-        null,
-        kernels,
-        images,
-        evaluation,
-        latent,
-        null);
+    return TestCell.ecg(id)
+        .experiment("pictures (test)")
+        .dataset(dataset)
+        .splitSeed(2)
+        .model(model)
+        .hiddenUnits(units)
+        .objective(objective)
+        .epochs(2)
+        .batchSize(20)
+        .learningRate(1e-2)
+        .seed(5)
+        .series("S")
+        .kernels(kernels)
+        .images(images)
+        .evaluation(evaluation)
+        .latentUnits(latent)
+        .build();
   }
 
   private static List<String> rows(List<Picture> pictures) {

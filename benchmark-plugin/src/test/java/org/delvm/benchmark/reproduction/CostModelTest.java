@@ -63,31 +63,10 @@ class CostModelTest {
   @Test
   void convolutionalCellsCountConvolutionMultiplyAdds() {
     Cell cnn =
-        new Cell(
-            "c",
-            "e",
-            "fashion-mnist",
-            1L,
-            "delvm-cnn",
-            List.of(70),
-            "relu",
-            "sm",
-            Map.of(),
-            1,
-            100,
-            List.of(1e-3),
-            1L,
-            Map.of(),
-            "SM-DELVM",
-            Map.of(),
-            null,
-            null,
-            null,
-            List.of(5),
-            new Cell.ImageSubset(1000, 500, 5),
-            null,
-            null,
-            null);
+        TestCell.image("c", "fashion-mnist", new Cell.ImageSubset(1000, 500, 5))
+            .hiddenUnits(List.of(70))
+            .kernels(List.of(5))
+            .build();
     // 1 x 25 x 70 x 784 multiply-adds per pass, 4 passes: about 2 ms per image, as measured.
     double perImage = CostModel.seconds(cnn, 1);
     assertEquals(

@@ -40,31 +40,14 @@ class FeatureLearningCellRunnerTest {
 
   /** A one-layer, 4-filter CNN DELVM cell on 300 training and 100 test bar images. */
   private static Cell barsCell(String dataset, Map<String, Double> paper) {
-    return new Cell(
-        "bars-sm",
-        "Fig. 1 (test)",
-        dataset,
-        1L,
-        "delvm-cnn",
-        List.of(4),
-        "relu",
-        "sm",
-        Map.of(),
-        2,
-        50,
-        List.of(1e-3),
-        5L,
-        paper,
-        "SM-DELVM",
-        Map.of(),
-        null,
-        null,
-        null,
-        List.of(3),
-        new Cell.ImageSubset(300, 100, 5),
-        null,
-        null,
-        null);
+    return TestCell.image("bars-sm", dataset, new Cell.ImageSubset(300, 100, 5))
+        .experiment("Fig. 1 (test)")
+        .hiddenUnits(List.of(4))
+        .epochs(2)
+        .batchSize(50)
+        .seed(5)
+        .paper(paper)
+        .build();
   }
 
   @Test

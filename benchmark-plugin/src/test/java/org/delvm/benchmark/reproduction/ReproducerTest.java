@@ -264,31 +264,10 @@ class ReproducerTest {
 
   /** A Fashion-MNIST cell: offline with an empty cache and no mirror, its data cannot be had. */
   private static Cell imageCell(String id) {
-    return new Cell(
-        id,
-        "Fig. 1 (tiny)",
-        "fashion-mnist",
-        7L,
-        "delvm-cnn",
-        List.of(2),
-        "relu",
-        "sm",
-        java.util.Map.of(),
-        1,
-        100,
-        List.of(1e-3),
-        1L,
-        java.util.Map.of(),
-        "SM-DELVM",
-        java.util.Map.of(),
-        null,
-        null,
-        null,
-        List.of(3),
-        new Cell.ImageSubset(100, 100, 1),
-        null,
-        null,
-        null);
+    return TestCell.image(id, "fashion-mnist", new Cell.ImageSubset(100, 100, 1))
+        .experiment("Fig. 1 (tiny)")
+        .splitSeed(7)
+        .build();
   }
 
   @Test
