@@ -50,9 +50,12 @@ class DelvmTest {
         new Object[] {Activation.SOFTPLUS, List.of(7, 5, 4)},
         new Object[] {Activation.TANH, List.of(7, 5)},
         new Object[] {Activation.SIGMOID, List.of(6, 5)},
-        // CNNs on 1 x 3 x 3 images, where zero padding touches every border:
-        // negative widths encode {filters, kernel} pairs, see randomModel.
+        // CNNs on 1 x 3 x 3 images, where zero padding touches every border, and on 1 x 5 x 5
+        // with kernels of 5 (the im2col passes): negative widths encode {filters, kernel} pairs,
+        // see randomModel.
         new Object[] {Activation.RELU, List.of(-2, -3)},
+        new Object[] {Activation.RELU, List.of(-2, -5)},
+        new Object[] {Activation.TANH, List.of(-2, -5, -2, -3)},
         new Object[] {Activation.SOFTPLUS, List.of(-2, -2)},
         new Object[] {Activation.RELU, List.of(-2, -3, -2, -2)},
         new Object[] {Activation.TANH, List.of(-3, -1, -2, -3)});
@@ -97,7 +100,8 @@ class DelvmTest {
       filters.add(-pairs.get(i));
       kernels.add(-pairs.get(i + 1));
     }
-    return Cnn.initialise(1, 3, 3, filters, kernels, activation, 3L, DataType.DOUBLE);
+    int side = kernels.stream().anyMatch(k -> k > 3) ? 5 : 3;
+    return Cnn.initialise(1, side, side, filters, kernels, activation, 3L, DataType.DOUBLE);
   }
 
   @Test

@@ -83,6 +83,17 @@ class GradientCheckTest {
                 new Delvm(Cnn.initialise(1, 3, 3, List.of(3), List.of(3), Activation.RELU, 21L, D)),
             delvm),
         new Case(
+            // Kernels of 5 and more take the im2col + GEMM passes.
+            "DELVM CNN tanh 2@5-2@5 (1x5x5)",
+            () ->
+                new Delvm(
+                    Cnn.initialise(1, 5, 5, List.of(2, 2), List.of(5, 5), Activation.TANH, 21L, D)),
+            delvm),
+        new Case(
+            "DEM CNN tanh 2@5 + softplus top 2@5 (1x5x5)",
+            () -> Dem.cnn(1, 5, 5, List.of(2, 2), List.of(5, 5), Activation.TANH, 21L, D),
+            DEM_CNN),
+        new Case(
             "DEM MLP relu 6 + softplus 4",
             () -> Dem.mlp(5, List.of(6), Activation.RELU, 4, 21L, D),
             SCORE_BASED),
