@@ -69,16 +69,19 @@ final class CostModel {
 
   /** "estimated 12 min of training (cost model: ...)". */
   static String describe(double seconds) {
-    String time =
-        seconds < 120
-            ? String.format(Locale.ROOT, "%.0f s", seconds)
-            : seconds < 7200
-                ? String.format(Locale.ROOT, "%.0f min", seconds / 60)
-                : String.format(Locale.ROOT, "%.1f h", seconds / 3600);
     return "estimated "
-        + time
+        + duration(seconds)
         + " of training for every cell, reused ones included (cost model: epochs x samples x"
         + " measured seconds per sample on a 2-core CPU; a rough guide)";
+  }
+
+  /** Seconds as "45 s", "12 min" or "3.5 h". */
+  static String duration(double seconds) {
+    return seconds < 120
+        ? String.format(Locale.ROOT, "%.0f s", seconds)
+        : seconds < 7200
+            ? String.format(Locale.ROOT, "%.0f min", seconds / 60)
+            : String.format(Locale.ROOT, "%.1f h", seconds / 3600);
   }
 
   private static int option(Cell cell, String name, int fallback) {

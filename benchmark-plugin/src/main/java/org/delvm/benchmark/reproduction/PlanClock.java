@@ -43,15 +43,8 @@ final class PlanClock {
 
   /** E.g. {@code plan: at most 4 min left (cost model x1.3, from this run's cells)}. */
   String describe(int index) {
-    double seconds = secondsLeft(index);
-    String time =
-        seconds < 120
-            ? String.format(Locale.ROOT, "%.0f s", seconds)
-            : seconds < 7200
-                ? String.format(Locale.ROOT, "%.0f min", seconds / 60)
-                : String.format(Locale.ROOT, "%.1f h", seconds / 3600);
     return "plan: at most "
-        + time
+        + CostModel.duration(secondsLeft(index))
         + " left"
         + (estimatedDone > 0
             ? String.format(Locale.ROOT, " (cost model x%.2g, from this run's cells)", speed())

@@ -31,7 +31,7 @@ class AnomalyCellRunnerTest {
   }
 
   /** 1 x 6 x 6 images: normal ones are dim noise, anomalies carry a bright square. */
-  private static INDArray images(int n, boolean anomalous, long seed) {
+  static INDArray images(int n, boolean anomalous, long seed) {
     java.util.Random random = new java.util.Random(seed);
     float[][] pixels = new float[n][36];
     for (int i = 0; i < n; i++) {
@@ -46,31 +46,19 @@ class AnomalyCellRunnerTest {
   @Test
   void imageCellsAreThresholdedWhereTheLabelledTrainingHistogramsCross() {
     org.delvm.benchmark.plan.Cell cell =
-        new org.delvm.benchmark.plan.Cell(
-            "cae",
-            "Table 1 (test)",
-            "cifar10",
-            1L,
-            "cae-cnn",
-            List.of(2),
-            "relu",
-            "reconstruction",
-            java.util.Map.of(),
-            3,
-            20,
-            List.of(1e-2),
-            2L,
-            java.util.Map.of("F1", 84.76),
-            "CAE",
-            java.util.Map.of(),
-            null,
-            null,
-            null,
-            List.of(3),
-            new org.delvm.benchmark.plan.Cell.ImageSubset(60, 40, null),
-            "anomaly",
-            null,
-            null);
+        TestCell.image(
+                "cae", "cifar10", new org.delvm.benchmark.plan.Cell.ImageSubset(60, 40, null))
+            .experiment("Table 1 (test)")
+            .model("cae-cnn")
+            .objective("reconstruction")
+            .epochs(3)
+            .batchSize(20)
+            .learningRate(1e-2)
+            .seed(2)
+            .paper(java.util.Map.of("F1", 84.76))
+            .series("CAE")
+            .evaluation("anomaly")
+            .build();
     INDArray test = Nd4j.concat(0, images(20, false, 3), images(20, true, 4));
     int[] labels = new int[40];
     java.util.Arrays.fill(labels, 20, 40, 1);

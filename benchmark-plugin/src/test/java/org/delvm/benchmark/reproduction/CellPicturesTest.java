@@ -192,19 +192,6 @@ class CellPicturesTest {
         new int[] {0, 1, 2}, CellPictures.differentClassesFirst(new int[] {4, 4, 4}, 8));
   }
 
-  /** 1 x 6 x 6 images: normal ones are dim noise, anomalies carry a bright square. */
-  private static INDArray images(int n, boolean anomalous, long seed) {
-    Random random = new Random(seed);
-    float[][] pixels = new float[n][36];
-    for (int i = 0; i < n; i++) {
-      for (int p = 0; p < 36; p++) {
-        boolean square = anomalous && p / 6 >= 2 && p / 6 < 4 && p % 6 >= 2 && p % 6 < 4;
-        pixels[i][p] = (square ? 3f : 0f) + 0.1f * (float) random.nextGaussian();
-      }
-    }
-    return Nd4j.createFromArray(pixels);
-  }
-
   @Test
   void anImageAnomalyCellShowsNormalAndAnomalousImagesWithScoresAndReconstructions()
       throws Exception {
@@ -219,7 +206,11 @@ class CellPicturesTest {
             new Cell.ImageSubset(60, 40, null),
             "anomaly",
             null);
-    INDArray test = Nd4j.concat(0, images(20, false, 3), images(20, true, 4));
+    INDArray test =
+        Nd4j.concat(
+            0,
+            AnomalyCellRunnerTest.images(20, false, 3),
+            AnomalyCellRunnerTest.images(20, true, 4));
     int[] labels = new int[40];
     Arrays.fill(labels, 20, 40, 1);
     List<String> log = new ArrayList<>();
@@ -229,8 +220,8 @@ class CellPicturesTest {
             .run(
                 spec,
                 new AnomalyCellRunner.AnomalyData(
-                    images(60, false, 1),
-                    images(60, true, 2),
+                    AnomalyCellRunnerTest.images(60, false, 1),
+                    AnomalyCellRunnerTest.images(60, true, 2),
                     test,
                     labels,
                     new CellModels.InputShape(1, 6, 6)));

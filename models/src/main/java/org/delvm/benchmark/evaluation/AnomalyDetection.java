@@ -87,15 +87,7 @@ public final class AnomalyDetection {
       test.add(example(truth, testScores[i]));
     }
     AnomalyEvaluation evaluation = new AnomalyEvaluator().evaluate(detector, test);
-    return new AnomalyMetrics(
-        ((ScoreThresholdModel) detector).threshold(),
-        100 * evaluation.getPrecision(),
-        100 * evaluation.getRecall(),
-        100 * evaluation.getF1(),
-        evaluation.getTruePositives(),
-        evaluation.getFalsePositives(),
-        evaluation.getTrueNegatives(),
-        evaluation.getFalseNegatives());
+    return AnomalyMetrics.of(((ScoreThresholdModel) detector).threshold(), evaluation);
   }
 
   private static Example<Event> example(Event output, double score) {

@@ -89,17 +89,7 @@ public final class OneClassSvm {
     for (int i = 0; i < scores.length; i++) {
       scores[i] = -predictions.get(i).getOutput().getScore();
     }
-    return new Result(
-        new AnomalyMetrics(
-            0,
-            100 * evaluation.getPrecision(),
-            100 * evaluation.getRecall(),
-            100 * evaluation.getF1(),
-            evaluation.getTruePositives(),
-            evaluation.getFalsePositives(),
-            evaluation.getTrueNegatives(),
-            evaluation.getFalseNegatives()),
-        scores);
+    return new Result(AnomalyMetrics.of(0, evaluation), scores);
   }
 
   private static Example<Event> example(Event output, String[] names, float[] x) {
