@@ -36,6 +36,9 @@ import java.util.Map;
  * @param sweep template only: values to expand into one cell per combination
  * @param seeds template only: run every (expanded) cell once per seed; results are kept per seed
  *     and aggregated (mean, std) in the report
+ * @param splitSeeds template only: run every (expanded) cell once per split seed as well (the
+ *     dataset's split is part of the replicate: ECG5000's random split); each result is kept and
+ *     the replicates are aggregated together with the seeds'
  * @param overrides template only: fields to set on single expanded cells, keyed by their id before
  *     the seed suffix (e.g. the paper's values at the one width the paper reports)
  * @param kernels convolutional models ({@code -cnn}) only: the square kernel size of each layer, or
@@ -70,6 +73,7 @@ public record Cell(
     Map<String, Double> coordinates,
     Sweep sweep,
     List<Long> seeds,
+    List<Long> splitSeeds,
     Map<String, Cell> overrides,
     List<Integer> kernels,
     ImageSubset images,
@@ -105,6 +109,7 @@ public record Cell(
     paper = paper == null ? null : copy(paper);
     coordinates = coordinates == null ? null : copy(coordinates);
     seeds = seeds == null ? null : List.copyOf(seeds);
+    splitSeeds = splitSeeds == null ? null : List.copyOf(splitSeeds);
     overrides = overrides == null ? null : copy(overrides);
   }
 
@@ -148,6 +153,7 @@ public record Cell(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -173,20 +179,25 @@ public record Cell(
 
   /** This cell with another id and seed (one replicate of a template with {@code seeds}). */
   public Cell withIdAndSeed(String newId, Long newSeed) {
-    return withIdAndSeeds(newId, newSeed, seeds);
+    return with(newId, newSeed, seeds, splitSeed);
   }
 
   /** This template run once per seed in {@code newSeeds} instead of its own seed or seeds. */
   public Cell withSeeds(List<Long> newSeeds) {
-    return withIdAndSeeds(id, null, newSeeds);
+    return with(id, null, newSeeds, splitSeed);
   }
 
-  private Cell withIdAndSeeds(String newId, Long newSeed, List<Long> newSeeds) {
+  /** This cell on another split of its dataset (one replicate of {@code splitSeeds}). */
+  public Cell withSplitSeed(Long newSplitSeed) {
+    return with(id, seed, seeds, newSplitSeed);
+  }
+
+  private Cell with(String newId, Long newSeed, List<Long> newSeeds, Long newSplitSeed) {
     return new Cell(
         newId,
         experiment,
         dataset,
-        splitSeed,
+        newSplitSeed,
         model,
         hiddenUnits,
         activation,
@@ -201,6 +212,7 @@ public record Cell(
         coordinates,
         sweep,
         newSeeds,
+        splitSeeds,
         overrides,
         kernels,
         images,

@@ -24,7 +24,8 @@ final class PlanExpander {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Fields an override may not set: they define the expansion itself. */
-  private static final List<String> NOT_OVERRIDABLE = List.of("id", "sweep", "seeds", "overrides");
+  private static final List<String> NOT_OVERRIDABLE =
+      List.of("id", "sweep", "seeds", "splitSeeds", "overrides");
 
   private PlanExpander() {}
 
@@ -40,7 +41,7 @@ final class PlanExpander {
   private static void expand(Cell t, List<String> problems, List<Cell> out) {
     String where = "cell '" + t.id() + "': ";
     ObjectNode base = JSON.valueToTree(t);
-    base.remove(List.of("sweep", "seeds", "overrides"));
+    base.remove(List.of("sweep", "seeds", "splitSeeds", "overrides"));
     List<Axis> axes = t.sweep() == null ? List.of() : axes(t.sweep(), base, where, problems);
     if (t.sweep() == null && t.overrides() != null) {
       problems.add(where + "overrides apply to the cells of a sweep; this cell has no sweep");
@@ -51,6 +52,14 @@ final class PlanExpander {
       }
       if (t.seed() != null) {
         problems.add(where + "give either seed or seeds, not both");
+      }
+    }
+    if (t.splitSeeds() != null) {
+      if (t.splitSeeds().isEmpty() || t.splitSeeds().stream().anyMatch(s -> s == null)) {
+        problems.add(where + "splitSeeds must list at least one split seed, got " + t.splitSeeds());
+      }
+      if (t.splitSeed() != null) {
+        problems.add(where + "give either splitSeed or splitSeeds, not both");
       }
     }
     Map<String, Cell> overrides = t.overrides() == null ? Map.of() : t.overrides();
@@ -93,11 +102,22 @@ final class PlanExpander {
         continue;
       }
       Cell concrete = withDefaults(cell, coordinates, axes.isEmpty(), activationSuffix);
-      if (t.seeds() == null || t.seeds().isEmpty()) {
-        out.add(concrete);
+      List<Cell> splits = new ArrayList<>();
+      if (t.splitSeeds() == null || t.splitSeeds().isEmpty()) {
+        splits.add(concrete);
       } else {
-        for (Long seed : t.seeds()) {
-          out.add(concrete.withIdAndSeed(cellId + "-seed" + seed, seed));
+        for (Long splitSeed : t.splitSeeds()) {
+          Cell split = concrete.withSplitSeed(splitSeed);
+          splits.add(split.withIdAndSeed(cellId + "-split" + splitSeed, split.seed()));
+        }
+      }
+      for (Cell split : splits) {
+        if (t.seeds() == null || t.seeds().isEmpty()) {
+          out.add(split);
+        } else {
+          for (Long seed : t.seeds()) {
+            out.add(split.withIdAndSeed(split.id() + "-seed" + seed, seed));
+          }
         }
       }
     }
@@ -144,6 +164,7 @@ final class PlanExpander {
             ? c.series()
             : Cell.defaultSeries(c.model(), c.objective()) + seriesSuffix,
         coordinates,
+        null,
         null,
         null,
         null,

@@ -19,6 +19,7 @@ import org.delvm.benchmark.report.drift.DriftChecker;
 import org.delvm.benchmark.report.drift.DriftResult;
 import org.delvm.benchmark.report.drift.DriftRow;
 import org.delvm.benchmark.report.drift.DriftRule;
+import org.delvm.benchmark.report.drift.GatePolicy;
 import org.delvm.benchmark.report.drift.MetricsJson;
 import org.delvm.benchmark.report.drift.SummaryWriter;
 import org.delvm.benchmark.report.drift.Verdict;
@@ -59,6 +60,21 @@ public class CheckMojo extends AbstractMojo {
    * rule applies; a metric no rule matches is shown and never fails.
    */
   @Parameter private List<DriftRule> rules = List.of();
+
+  /**
+   * Require evidence for every gated metric: a gate that is INCOMPLETE (a cell skipped because its
+   * data could not be had, failed, or not run) fails the build. Also on when the environment
+   * variable {@code CI} is {@code true}.
+   */
+  @Parameter(property = "delvm.requireAllDatasets", defaultValue = "false")
+  private boolean requireAllDatasets;
+
+  /**
+   * Accept missing evidence, even none at all: the gate is then INCOMPLETE with a warning, never
+   * FAILED for it (a local run without the image data, for instance).
+   */
+  @Parameter(property = "delvm.allowMissing", defaultValue = "false")
+  private boolean allowMissing;
 
   /** Fail the build when the gate fails; when false, the failures are only logged. */
   @Parameter(property = "delvm.haltOnFailure", defaultValue = "true")
@@ -127,7 +143,7 @@ public class CheckMojo extends AbstractMojo {
                         String.format(
                             "cell %s is %s: the baseline has no metrics for it",
                             c.id(), c.status())));
-    new SummaryWriter().write(now, null, reports);
+    new SummaryWriter().write(now, null, null, "", reports);
   }
 
   private void check(Reproduction now, String name, Path file, Path reports)
@@ -148,7 +164,10 @@ public class CheckMojo extends AbstractMojo {
               shown(file), baseline.plan(), now.plan(), baseline.plan()));
     }
     DriftResult result = new DriftChecker().check(now, baseline, rules);
-    Path summary = new SummaryWriter().write(now, result, reports);
+    GatePolicy policy = GatePolicy.of(System.getenv(), requireAllDatasets, allowMissing);
+    GatePolicy.Outcome outcome = policy.outcome(result);
+    String reason = policy.reason(result, outcome);
+    Path summary = new SummaryWriter().write(now, result, outcome, reason, reports);
 
     List<String> table = result.textTable();
     getLog().info("Drift check against " + shown(file) + ":");
@@ -158,7 +177,7 @@ public class CheckMojo extends AbstractMojo {
       String line = "  " + table.get(i + 1);
       if (row.failsGate()) {
         getLog().error(line);
-      } else if (row.verdict() == Verdict.WARN) {
+      } else if (row.verdict() == Verdict.WARN || row.verdict() == Verdict.NO_EVIDENCE) {
         getLog().warn(line);
       } else {
         getLog().info(line);
@@ -170,18 +189,37 @@ public class CheckMojo extends AbstractMojo {
               "Environment differs from the baseline's run, which can move numbers by itself: "
                   + change);
     }
-    getLog().info(result.summaryLine() + "; summary: " + shown(summary));
-    if (result.passed()) {
+    for (DriftResult.ClaimChange c : result.claimChanges()) {
+      getLog()
+          .warn(
+              String.format(
+                  "claim %s changed verdict: %s -> %s",
+                  c.id(), c.before() == null ? "new" : c.before().label(), c.after().label()));
+    }
+    String line = result.summaryLine(outcome) + "; summary: " + shown(summary);
+    if (outcome == GatePolicy.Outcome.PASSED) {
+      getLog().info(line);
+      return;
+    }
+    getLog().warn(line + ": " + reason);
+    if (!policy.failsBuild(outcome)) {
       return;
     }
     String message =
-        String.format(
-            "Drift gate failed for plan %s: %s. If the change is intended, run"
-                + " `mvn verify -Ddelvm.plan=%s -Ddelvm.updateBaseline=true` and commit %s",
-            name,
-            result.failures().stream().map(DriftRow::describe).collect(Collectors.joining("; ")),
-            name,
-            shown(file));
+        outcome == GatePolicy.Outcome.INCOMPLETE || result.passed()
+            ? String.format(
+                "Drift gate %s for plan %s: %s. Run with the missing data (see the WARNING lines),"
+                    + " or pass -Ddelvm.allowMissing=true to accept the gap",
+                outcome, name, reason)
+            : String.format(
+                "Drift gate failed for plan %s: %s. If the change is intended, run"
+                    + " `mvn verify -Ddelvm.plan=%s -Ddelvm.updateBaseline=true` and commit %s",
+                name,
+                result.failures().stream()
+                    .map(DriftRow::describe)
+                    .collect(Collectors.joining("; ")),
+                name,
+                shown(file));
     if (haltOnFailure) {
       throw new MojoFailureException(message);
     }

@@ -21,6 +21,7 @@ import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.Picture;
+import org.delvm.benchmark.report.TestPredictions;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -71,6 +72,7 @@ final class AnomalyCellRunner {
 
     List<MetricResult> metrics = new ArrayList<>();
     List<Picture> pictures = List.of();
+    TestPredictions predictions = TestPredictions.NONE;
     String message = training.message();
     if (training.status() == TrainingResult.Status.COMPLETED) {
       // Dense DELVMs only: a CNN's f has one unit per filter and position, not worth the pass.
@@ -117,6 +119,7 @@ final class AnomalyCellRunner {
         }
       }
       metrics.addAll(anomalyMetrics(m, testScores, data.testLabels(), thresholdName, cell.paper()));
+      predictions = flagged(testScores, m.threshold(), data.testLabels());
       log.accept(
           String.format(
               "cell %s: done in %.1f s: precision %.2f, recall %.2f, F1 %.2f (paper F1 %s),"
@@ -147,22 +150,23 @@ final class AnomalyCellRunner {
       log.accept("cell " + cell.id() + ": " + training.message());
     }
     return new CellResult(
-        cell.id(),
-        cell.experiment(),
-        cell.dataset(),
-        model.describe(),
-        cell.objective(),
-        settings(cell),
-        cell.seed(),
-        training.status() == TrainingResult.Status.COMPLETED ? "completed" : "diverged",
-        message,
-        training.seconds(),
-        training.samplesPerSecond(),
-        training.epochLosses(),
-        metrics,
-        cell.series(),
-        cell.coordinates(),
-        pictures);
+            cell.id(),
+            cell.experiment(),
+            cell.dataset(),
+            model.describe(),
+            cell.objective(),
+            settings(cell),
+            cell.seed(),
+            training.status() == TrainingResult.Status.COMPLETED ? "completed" : "diverged",
+            message,
+            training.seconds(),
+            training.samplesPerSecond(),
+            training.epochLosses(),
+            metrics,
+            cell.series(),
+            cell.coordinates(),
+            pictures)
+        .withPredictions(predictions);
   }
 
   /**
@@ -194,6 +198,15 @@ final class AnomalyCellRunner {
     metrics.add(new MetricResult("true negatives", m.trueNegatives(), null, "samples"));
     metrics.add(new MetricResult("false negatives", m.falseNegatives(), null, "samples"));
     return metrics;
+  }
+
+  /** Which test samples a threshold flags (score above it, as Tribuo's evaluation counts them). */
+  static TestPredictions flagged(double[] testScores, double threshold, int[] testLabels) {
+    boolean[] flagged = new boolean[testScores.length];
+    for (int i = 0; i < flagged.length; i++) {
+      flagged[i] = testScores[i] > threshold;
+    }
+    return TestPredictions.of(testLabels, flagged);
   }
 
   private void logEpoch(Cell cell, ModelTrainer.EpochProgress p) {

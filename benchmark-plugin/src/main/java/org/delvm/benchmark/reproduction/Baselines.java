@@ -11,6 +11,7 @@ import org.delvm.benchmark.evaluation.OneClassSvm;
 import org.delvm.benchmark.evaluation.TrivialBaselines;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.MetricResult;
+import org.delvm.benchmark.report.TestPredictions;
 
 /**
  * The floors every anomaly number should be read against, computed on each split a plan uses (in
@@ -55,7 +56,8 @@ final class Baselines {
             "flag everything",
             "every test sample is flagged as an anomaly (one constant score)",
             "none (everything is flagged)",
-            AnomalyCellRunner.anomalyMetrics(all, constant, labels, null, Map.of()));
+            AnomalyCellRunner.anomalyMetrics(all, constant, labels, null, Map.of()),
+            AnomalyCellRunner.flagged(constant, -1, labels));
 
     double[] mean = TrivialBaselines.mean(train);
     double[] trainScores = TrivialBaselines.squaredDistances(train, mean);
@@ -80,7 +82,8 @@ final class Baselines {
                 testScores,
                 labels,
                 "threshold (mean + std of training distance)",
-                Map.of()));
+                Map.of()),
+            AnomalyCellRunner.flagged(testScores, distance.threshold(), labels));
     OneClassSvm.Result svm = new OneClassSvm(SVM_NU, splitSeed).evaluate(train, test, labels);
     CellResult oneClassSvm =
         cell(
@@ -93,7 +96,8 @@ final class Baselines {
                 + "), trained on the normal training samples",
             "the SVM's own boundary (decision value 0)",
             AnomalyCellRunner.anomalyMetrics(
-                svm.metrics(), svm.testScores(), labels, null, Map.of()));
+                svm.metrics(), svm.testScores(), labels, null, Map.of()),
+            AnomalyCellRunner.flagged(svm.testScores(), svm.metrics().threshold(), labels));
     return List.of(flagAll, meanDistance, oneClassSvm);
   }
 
@@ -104,27 +108,29 @@ final class Baselines {
       String name,
       String score,
       String threshold,
-      List<MetricResult> metrics) {
+      List<MetricResult> metrics,
+      TestPredictions predictions) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("anomaly score", score);
     settings.put("threshold", threshold);
     settings.put("split seed", Long.toString(splitSeed));
     settings.put("positive class", AnomalyCellRunner.POSITIVE_CLASS);
     return new CellResult(
-        id,
-        EXPERIMENT,
-        dataset,
-        "baseline: " + name,
-        "-",
-        settings,
-        0,
-        "completed",
-        "",
-        0,
-        0,
-        List.of(),
-        metrics,
-        "baseline: " + name,
-        Map.of());
+            id,
+            EXPERIMENT,
+            dataset,
+            "baseline: " + name,
+            "-",
+            settings,
+            0,
+            "completed",
+            "",
+            0,
+            0,
+            List.of(),
+            metrics,
+            "baseline: " + name,
+            Map.of())
+        .withPredictions(predictions);
   }
 }

@@ -21,6 +21,7 @@ import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.Picture;
+import org.delvm.benchmark.report.TestPredictions;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -76,10 +77,12 @@ final class FeatureLearningCellRunner {
 
     List<MetricResult> metrics = new ArrayList<>();
     List<Picture> pictures = List.of();
+    TestPredictions predictions = TestPredictions.NONE;
     int probeEpochs = cell.images().probeEpochs();
     if (training.status() == TrainingResult.Status.COMPLETED) {
       long start = System.nanoTime();
       LinearProbe.Result probe = probe(cell, model, trainX, train, test, classNames);
+      predictions = TestPredictions.of(test.labels(), probe.predicted());
       metrics.add(
           new MetricResult("accuracy", probe.accuracy(), cell.paper().get("accuracy"), "%"));
       probe
@@ -135,22 +138,23 @@ final class FeatureLearningCellRunner {
       coordinates.put("layers", (double) cell.hiddenUnits().size());
     }
     return new CellResult(
-        cell.id(),
-        cell.experiment(),
-        cell.dataset(),
-        model.describe(),
-        cell.objective(),
-        described,
-        cell.seed(),
-        training.status() == TrainingResult.Status.COMPLETED ? "completed" : "diverged",
-        training.message(),
-        training.seconds(),
-        training.samplesPerSecond(),
-        training.epochLosses(),
-        metrics,
-        cell.series(),
-        coordinates,
-        pictures);
+            cell.id(),
+            cell.experiment(),
+            cell.dataset(),
+            model.describe(),
+            cell.objective(),
+            described,
+            cell.seed(),
+            training.status() == TrainingResult.Status.COMPLETED ? "completed" : "diverged",
+            training.message(),
+            training.seconds(),
+            training.samplesPerSecond(),
+            training.epochLosses(),
+            metrics,
+            cell.series(),
+            coordinates,
+            pictures)
+        .withPredictions(predictions);
   }
 
   /** Writes both feature tables to scratch files, trains and tests the classifier, deletes them. */

@@ -16,6 +16,7 @@ import org.delvm.benchmark.evaluation.LinearProbe;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.MetricResult;
+import org.delvm.benchmark.report.TestPredictions;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -167,20 +168,21 @@ final class ImageCells {
     settings.put("training images", subsets.train().source());
     settings.put("test images", subsets.test().source());
     return new CellResult(
-        subsetKey(cell) + "-control-raw-pixels",
-        CONTROL_EXPERIMENT,
-        cell.dataset(),
-        "control: raw pixels",
-        "-",
-        settings,
-        0,
-        "completed",
-        "",
-        (System.nanoTime() - start) / 1e9,
-        0,
-        List.of(),
-        metrics,
-        "control: raw pixels",
-        Map.of());
+            subsetKey(cell) + "-control-raw-pixels",
+            CONTROL_EXPERIMENT,
+            cell.dataset(),
+            "control: raw pixels",
+            "-",
+            settings,
+            0,
+            "completed",
+            "",
+            (System.nanoTime() - start) / 1e9,
+            0,
+            List.of(),
+            metrics,
+            "control: raw pixels",
+            Map.of())
+        .withPredictions(TestPredictions.of(subsets.test().labels(), probe.predicted()));
   }
 }

@@ -32,6 +32,7 @@ import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.DatasetRecord;
 import org.delvm.benchmark.report.MetricResult;
+import org.delvm.benchmark.report.ReplicateGroup;
 import org.delvm.benchmark.report.ReportException;
 import org.delvm.benchmark.report.ReportWriter;
 import org.delvm.benchmark.report.Reproduction;
@@ -124,9 +125,7 @@ public final class Reproducer {
     requireWritable(reportDirectory);
     CellsRun run = runAll(plan);
     List<CellResult> results =
-        new ArrayList<>(
-            SeedAggregation.apply(
-                plan.cells(), run.outcomes().stream().map(CellOutcome::result).toList()));
+        new ArrayList<>(run.outcomes().stream().map(CellOutcome::result).toList());
     List<CellResult> baselines = new ArrayList<>();
     run.splits()
         .forEach(
@@ -170,7 +169,8 @@ public final class Reproducer {
               metric(control, "accuracy")));
       results.add(control);
     }
-    List<ClaimResult> claims = ClaimEvaluator.evaluate(plan.claims(), results);
+    List<ReplicateGroup> groups = ReplicateGrouping.groups(plan.cells(), results);
+    List<ClaimResult> claims = ClaimEvaluator.evaluate(plan.claims(), groups, results);
     for (ClaimResult c : claims) {
       log.accept("claim " + c.id() + ": " + c.verdict().label() + " (" + c.reason() + ")");
     }
@@ -183,7 +183,8 @@ public final class Reproducer {
             environment(),
             datasetRecords(plan, run.datasets(), run.splits(), run.imageSplits()),
             results,
-            claims);
+            claims,
+            groups);
     Path html = new ReportWriter().write(reproduction, reportDirectory);
     return new PlanOutcome(reproduction, html.toAbsolutePath(), run.outcomes());
   }

@@ -14,7 +14,10 @@ import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.MetricResult;
+import org.delvm.benchmark.report.ReplicateGroup;
 import org.delvm.benchmark.report.Reproduction;
+import org.delvm.benchmark.report.stats.Estimate;
+import org.delvm.benchmark.report.stats.SampleMetric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,8 +133,27 @@ class ReproducerTest {
     assertTrue(auroc >= 0 && auroc <= 100, "AUROC " + auroc); // a tiny model: any value
     assertTrue(value(sm, "AUPRC") > 0);
     double mean = (value(r.cells().get(0), "F1") + value(r.cells().get(1), "F1")) / 2;
-    assertEquals(mean, value(sm, "F1 (mean of 2 seeds)"), 1e-9);
-    assertEquals(value(sm, "F1 (std of 2 seeds)"), value(r.cells().get(1), "F1 (std of 2 seeds)"));
+    ReplicateGroup group = r.replicates().get(0);
+    assertEquals("sm", group.id(), "the seeds' cells are one replicate group");
+    assertEquals(List.of("sm-seed1", "sm-seed2"), group.cellIds());
+    var f1 = group.metric("F1").orElseThrow().estimate();
+    assertEquals(mean, f1.mean(), 1e-9);
+    assertEquals(2, f1.n());
+    assertEquals(Estimate.Method.T_INTERVAL, f1.method());
+    assertEquals(4, r.replicates().size(), "the group and the three baselines");
+    for (CellResult c : r.cells()) {
+      if (c.predictions().isEmpty()) {
+        continue;
+      }
+      for (String metric : List.of("precision", "recall", "F1")) {
+        assertEquals(
+            value(c, metric),
+            SampleMetric.named(metric).orElseThrow().on(c.predictions()),
+            1e-9,
+            c.id() + ": the predictions give the cell's own " + metric);
+      }
+    }
+    assertEquals(1000, sm.predictions().size());
 
     CellResult all = r.cells().get(2);
     double anomalies = value(all, "true positives");
@@ -145,10 +167,16 @@ class ReproducerTest {
     assertTrue(value(svm, "F1") > 50 && value(svm, "AUROC") > 80, svm.metrics().toString());
 
     assertEquals(ClaimResult.Verdict.NOT_TESTABLE, r.claims().get(0).verdict());
+    assertEquals(
+        ReplicateGroup.Status.DEGENERATE,
+        r.replicates().get(1).status(),
+        "flag-all is no evidence");
     assertTrue(
         r.claims().get(0).reason().endsWith("CD is not in this plan"), r.claims().get(0).reason());
+    // Two seeds of a tiny model: an interval far wider than the tolerance decides nothing.
     assertEquals(
-        ClaimResult.Verdict.SUPPORTED, r.claims().get(1).verdict(), r.claims().get(1).reason());
+        ClaimResult.Verdict.INCONCLUSIVE, r.claims().get(1).verdict(), r.claims().get(1).reason());
+    assertTrue(r.claims().get(1).reason().contains("t-interval over replicates"));
     assertTrue(logged("claim beats-cd: NOT TESTABLE"), log.toString());
     assertTrue(logged("ecg5000-s7-baseline-flag-all: precision"), log.toString());
     assertTrue(logged("plan tiny: estimated"), log.toString());

@@ -164,6 +164,7 @@ final class TestCell {
         null,
         null,
         null,
+        null,
         kernels,
         images,
         evaluation,

@@ -26,13 +26,15 @@ public final class LinearProbe {
   /**
    * @param accuracy percent of test samples classified correctly
    * @param perClassAccuracy recall of each class, percent, by class name
+   * @param predicted the predicted class index of each test row, in order
    */
   public record Result(
       double accuracy,
       Map<String, Double> perClassAccuracy,
       int features,
       int trainSize,
-      int testSize) {}
+      int testSize,
+      int[] predicted) {}
 
   /** The optimiser's settings, for the report. */
   public static final String CLASSIFIER =
@@ -106,9 +108,11 @@ public final class LinearProbe {
     double[] scratch = new double[test.width() + 1];
     double[] probabilities = new double[classNames.size()];
     List<Prediction<Label>> predictions = new ArrayList<>(test.rows());
+    int[] predictedClasses = new int[test.rows()];
     for (int i = 0; i < test.rows(); i++) {
       testRows.read(i, row);
       int predicted = model.predict(row, scratch, probabilities);
+      predictedClasses[i] = predicted;
       // The confusion matrix reads only the truth (the example's output) and the prediction.
       predictions.add(
           new Prediction<>(
@@ -129,7 +133,8 @@ public final class LinearProbe {
         perClass,
         train.width(),
         train.rows(),
-        test.rows());
+        test.rows(),
+        predictedClasses);
   }
 
   private static void check(String which, FeatureRows rows, int[] labels, List<String> classes) {

@@ -29,6 +29,9 @@ import java.util.Map;
  * @param pictures small pictures of what the trained model does (test images, reconstructions,
  *     samples), shown in the cell's details; empty for most cells. Kept in the result store, not in
  *     metrics.json. A stored result from before pictures existed reads back with none.
+ * @param predictions what the cell predicted for each test sample: what its confidence intervals
+ *     resample and its paired comparisons pair. Kept in the result store, not in metrics.json;
+ *     {@link TestPredictions#NONE} for cells without a test set and for results stored before.
  */
 @JsonDeserialize(using = CellResult.Reader.class)
 public record CellResult(
@@ -47,7 +50,8 @@ public record CellResult(
     List<MetricResult> metrics,
     String series,
     Map<String, Double> coordinates,
-    List<Picture> pictures) {
+    List<Picture> pictures,
+    TestPredictions predictions) {
 
   public CellResult {
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
@@ -59,6 +63,45 @@ public record CellResult(
             ? Map.of()
             : Collections.unmodifiableMap(new LinkedHashMap<>(coordinates));
     pictures = pictures == null ? List.of() : List.copyOf(pictures);
+    predictions = predictions == null ? TestPredictions.NONE : predictions;
+  }
+
+  /** A result without per-sample predictions. */
+  public CellResult(
+      String id,
+      String experiment,
+      String dataset,
+      String model,
+      String objective,
+      Map<String, String> settings,
+      long seed,
+      String status,
+      String message,
+      double trainSeconds,
+      double samplesPerSecond,
+      List<Double> epochLosses,
+      List<MetricResult> metrics,
+      String series,
+      Map<String, Double> coordinates,
+      List<Picture> pictures) {
+    this(
+        id,
+        experiment,
+        dataset,
+        model,
+        objective,
+        settings,
+        seed,
+        status,
+        message,
+        trainSeconds,
+        samplesPerSecond,
+        epochLosses,
+        metrics,
+        series,
+        coordinates,
+        pictures,
+        TestPredictions.NONE);
   }
 
   /** A result without pictures. */
@@ -115,7 +158,8 @@ public record CellResult(
         newMetrics,
         series,
         coordinates,
-        pictures);
+        pictures,
+        predictions);
   }
 
   /** This result placed on another plot series and coordinates. */
@@ -136,7 +180,8 @@ public record CellResult(
         metrics,
         newSeries,
         newCoordinates,
-        pictures);
+        pictures,
+        predictions);
   }
 
   /** This result with other pictures. */
@@ -157,7 +202,30 @@ public record CellResult(
         metrics,
         series,
         coordinates,
-        newPictures);
+        newPictures,
+        predictions);
+  }
+
+  /** This result with the per-sample predictions it was scored on. */
+  public CellResult withPredictions(TestPredictions newPredictions) {
+    return new CellResult(
+        id,
+        experiment,
+        dataset,
+        model,
+        objective,
+        settings,
+        seed,
+        status,
+        message,
+        trainSeconds,
+        samplesPerSecond,
+        epochLosses,
+        metrics,
+        series,
+        coordinates,
+        pictures,
+        newPredictions);
   }
 
   /** The pictures as strips: consecutive pictures of the same row, under the row's caption. */
@@ -187,8 +255,8 @@ public record CellResult(
 
   /**
    * Reads a result as Jackson binds the record (so a strict mapper still refuses a result that
-   * lacks a field), except that a result stored before pictures existed reads back with none rather
-   * than being refused: old results stay usable, e.g. for the {@code report} goal.
+   * lacks a field), except that a result stored before pictures or predictions existed reads back
+   * with none rather than being refused: old results stay usable, e.g. for the {@code report} goal.
    */
   static final class Reader extends StdDeserializer<CellResult> implements ResolvableDeserializer {
 
@@ -219,6 +287,9 @@ public record CellResult(
       JsonNode tree = context.readTree(parser);
       if (tree instanceof ObjectNode object && !object.has("pictures")) {
         object.putArray("pictures");
+      }
+      if (tree instanceof ObjectNode object && !object.has("predictions")) {
+        object.putNull("predictions");
       }
       try (JsonParser fields = tree.traverse(parser.getCodec())) {
         fields.nextToken();

@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.delvm.benchmark.report.stats.Estimate;
 
 /**
- * What the HTML page shows, prepared from a {@link Reproduction}: cells grouped by experiment,
- * seeds aggregated (cells with the same series and coordinates differ only by seed), a status per
- * number, one SVG plot per experiment, the comparison of the two score-matching signs, timings and
- * the claims. The template only lays these out.
+ * What the HTML page shows, prepared from a {@link Reproduction}: its replicate groups by
+ * experiment (each number a mean with its 95 % interval and n, from {@link
+ * Reproduction#replicates()}), whether each paper number lies inside the interval, one SVG plot per
+ * experiment, the comparison of the two score-matching signs, timings and the claims. The template
+ * only lays these out.
  */
 public final class ReportView {
 
@@ -39,6 +42,7 @@ public final class ReportView {
   public static final String WITHIN_TOLERANCE = "within tolerance";
   public static final String NOT_REPRODUCED = "not reproduced";
   public static final String NOT_REPORTED = "not reported by the paper";
+  public static final String INSIDE = "inside the 95% CI";
 
   /** The objective with Hyvarinen's sign, and the one as the paper prints eq. (8). */
   public static final String SM = "sm";
@@ -46,12 +50,13 @@ public final class ReportView {
   public static final String SM_PRINTED = "sm-printed";
 
   /**
-   * One number of one group of cells (same experiment, series and coordinates; one cell per seed).
+   * One number of one replicate group.
    *
-   * @param cells the cells' ids
-   * @param seeds how many cells have a value; {@code ofCells} how many there are
-   * @param mean the mean over seeds (NaN when no cell has a value)
-   * @param std the sample standard deviation over seeds (0 for one seed)
+   * @param cells the replicates' ids
+   * @param estimate the mean with its 95 % interval and n; null when no replicate has a value
+   * @param replicates how many replicates have a value; {@code ofCells} how many there are
+   * @param status where the paper's number lies against the interval (or, without an interval, the
+   *     band of the difference), or why there is no value
    * @param statusClass {@code ok}, {@code warn}, {@code bad} or {@code muted}, for the page's
    *     colours
    */
@@ -63,13 +68,17 @@ public final class ReportView {
       String unit,
       boolean main,
       Double paper,
-      double mean,
-      double std,
-      int seeds,
+      Estimate estimate,
+      int replicates,
       int ofCells,
       Double difference,
       String status,
-      String statusClass) {}
+      String statusClass) {
+
+    public double mean() {
+      return estimate == null ? Double.NaN : estimate.mean();
+    }
+  }
 
   /**
    * One experiment of the paper: its plot (SVG, every text escaped; null without coordinates or
@@ -104,20 +113,16 @@ public final class ReportView {
       String coordinates,
       String metric,
       Double paper,
-      double sm,
-      double smStd,
-      int smSeeds,
-      double printed,
-      double printedStd,
-      int printedSeeds,
+      Row sm,
+      Row printed,
       String closer) {
 
     public double smDistance() {
-      return paper == null ? Double.NaN : Math.abs(sm - paper);
+      return paper == null ? Double.NaN : Math.abs(sm.mean() - paper);
     }
 
     public double printedDistance() {
-      return paper == null ? Double.NaN : Math.abs(printed - paper);
+      return paper == null ? Double.NaN : Math.abs(printed.mean() - paper);
     }
   }
 
@@ -131,23 +136,29 @@ public final class ReportView {
   public record SignComparison(
       List<SignPair> pairs, String closer, double smMeanDistance, double printedMeanDistance) {}
 
-  /** One claim of the paper and its verdict; {@code verdictClass} colours it. */
+  /**
+   * One claim of the paper and its verdict; {@code verdictClass} colours it; {@code evidence} is
+   * null when the claim was not testable.
+   */
   public record Claim(
       String id,
       String text,
       String verdict,
       String verdictClass,
       String reason,
-      String compared) {}
+      String compared,
+      ClaimResult.Evidence evidence) {}
 
   private final Reproduction reproduction;
+  private final List<ReplicateGroup> groups;
   private final List<Experiment> experiments;
   private final SignComparison signComparison;
 
   private ReportView(Reproduction reproduction) {
     this.reproduction = reproduction;
-    this.experiments = buildExperiments(reproduction.cells());
-    this.signComparison = buildSignComparison(reproduction.cells());
+    this.groups = reproduction.groups();
+    this.experiments = buildExperiments(groups);
+    this.signComparison = buildSignComparison(groups);
   }
 
   public static ReportView of(Reproduction reproduction) {
@@ -235,6 +246,27 @@ public final class ReportView {
     return RELATIVE_TOLERANCE_BAND;
   }
 
+  /** One paper number on the scoreboard, where its row in the experiment tables has the details. */
+  public record Headline(String experiment, String anchor, Row row) {}
+
+  /** Every number the paper reports beside its reproduction: the report's first screen. */
+  public List<Headline> scoreboard() {
+    List<Headline> out = new ArrayList<>();
+    for (Experiment e : experiments) {
+      for (List<Row> group : e.groups()) {
+        group.stream()
+            .filter(r -> r.paper() != null)
+            .forEach(r -> out.add(new Headline(e.name(), e.anchor(), r)));
+      }
+    }
+    return out;
+  }
+
+  /** How many paper numbers lie inside their reproduced 95 % interval, of those with one. */
+  public long paperNumbersInside() {
+    return scoreboard().stream().filter(h -> INSIDE.equals(h.row().status())).count();
+  }
+
   /** The claims checklist: one row per claim of the paper the plan checks. */
   public List<Claim> claims() {
     return reproduction.claims().stream()
@@ -246,7 +278,8 @@ public final class ReportView {
                       ? "muted"
                       : switch (v) {
                         case SUPPORTED -> "ok";
-                        case NOT_SUPPORTED -> "bad";
+                        case CONTRADICTED -> "bad";
+                        case INCONCLUSIVE -> "warn";
                         case NOT_TESTABLE -> "muted";
                       };
               String compared =
@@ -265,12 +298,13 @@ public final class ReportView {
                   v == null ? "no verdict" : v.label(),
                   cls,
                   nullToEmpty(c.reason()),
-                  compared);
+                  compared,
+                  c.evidence());
             })
         .toList();
   }
 
-  /** Claims per verdict label, in the order SUPPORTED, NOT SUPPORTED, NOT TESTABLE. */
+  /** Claims per verdict label, in the verdicts' order. */
   public Map<String, Long> claimCounts() {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (ClaimResult.Verdict v : ClaimResult.Verdict.values()) {
@@ -295,40 +329,36 @@ public final class ReportView {
     return semicolon < 0 ? text : text.substring(0, semicolon).trim();
   }
 
-  private static List<Experiment> buildExperiments(List<CellResult> cells) {
-    Map<String, List<CellResult>> byExperiment = new LinkedHashMap<>();
-    for (CellResult c : cells) {
-      byExperiment.computeIfAbsent(figure(c.experiment()), e -> new ArrayList<>()).add(c);
+  private static List<Experiment> buildExperiments(List<ReplicateGroup> groups) {
+    Map<String, List<ReplicateGroup>> byExperiment = new LinkedHashMap<>();
+    for (ReplicateGroup g : groups) {
+      byExperiment.computeIfAbsent(figure(g.experiment()), e -> new ArrayList<>()).add(g);
     }
     List<Experiment> out = new ArrayList<>();
     int index = 0;
-    for (Map.Entry<String, List<CellResult>> e : byExperiment.entrySet()) {
+    for (Map.Entry<String, List<ReplicateGroup>> e : byExperiment.entrySet()) {
       index++;
-      List<CellResult> expCells = e.getValue();
-      String main = mainMetric(expCells);
-      List<List<CellResult>> groups = groups(expCells);
-      List<List<Row>> rows = new ArrayList<>();
-      for (List<CellResult> group : groups) {
-        rows.add(rows(group, main));
-      }
-      String xKey = xKey(expCells);
+      List<ReplicateGroup> expGroups = e.getValue();
+      String main = mainMetric(expGroups);
+      List<List<Row>> rows = expGroups.stream().map(g -> rows(g, main)).toList();
+      String xKey = xKey(expGroups);
       SvgPlot plot = null;
       if (main != null && xKey != null) {
-        String unit = unitOf(expCells, main);
+        String unit = unitOf(expGroups, main);
         plot = new SvgPlot(e.getKey(), xKey, main + (unit.isEmpty() ? "" : " (" + unit + ")"));
         if (unit.equals("%")) {
           plot.yBounds(0, 100);
         }
-        for (List<CellResult> group : groups) {
-          CellResult first = group.get(0);
-          Double x = first.coordinates().get(xKey);
-          if (x == null) {
+        for (ReplicateGroup g : expGroups) {
+          Double x = g.coordinates().get(xKey);
+          Optional<AggregateMetric> m = g.metric(main);
+          if (x == null || m.isEmpty()) {
             continue;
           }
-          Row row = aggregate(group, main);
-          plot.point(seriesOf(first), x, row.mean(), row.std());
-          if (row.paper() != null) {
-            plot.paperPoint(seriesOf(first), x, row.paper());
+          Estimate est = m.get().estimate();
+          plot.point(g.series(), x, est.mean(), est.hasInterval() ? est.halfWidth() : 0);
+          if (m.get().paper() != null) {
+            plot.paperPoint(g.series(), x, m.get().paper());
           }
         }
       }
@@ -341,17 +371,17 @@ public final class ReportView {
               plot != null && plot.logX(),
               plot == null ? null : plot.render(),
               rows,
-              expCells.size()));
+              expGroups.stream().mapToInt(g -> g.cellIds().size()).sum()));
     }
     return out;
   }
 
-  /** F1 when the cells have it (anomaly detection), else the first metric the paper reports. */
-  static String mainMetric(List<CellResult> cells) {
+  /** F1 when the groups have it (anomaly detection), else the first metric the paper reports. */
+  static String mainMetric(List<ReplicateGroup> groups) {
     String firstWithPaper = null;
     String first = null;
-    for (CellResult c : cells) {
-      for (MetricResult m : c.metrics()) {
+    for (ReplicateGroup g : groups) {
+      for (AggregateMetric m : g.metrics()) {
         if (m.name().equals("F1")) {
           return "F1";
         }
@@ -367,13 +397,13 @@ public final class ReportView {
   }
 
   /** The plot's x axis: the first coordinate whose value varies, else the first coordinate. */
-  static String xKey(List<CellResult> cells) {
+  static String xKey(List<ReplicateGroup> groups) {
     Set<String> keys = new LinkedHashSet<>();
-    cells.forEach(c -> keys.addAll(c.coordinates().keySet()));
+    groups.forEach(g -> keys.addAll(g.coordinates().keySet()));
     for (String key : keys) {
       long distinct =
-          cells.stream()
-              .map(c -> c.coordinates().get(key))
+          groups.stream()
+              .map(g -> g.coordinates().get(key))
               .filter(Objects::nonNull)
               .distinct()
               .count();
@@ -384,99 +414,63 @@ public final class ReportView {
     return keys.isEmpty() ? null : keys.iterator().next();
   }
 
-  /** Cells with the same series and coordinates, in order of first appearance. */
-  static List<List<CellResult>> groups(List<CellResult> cells) {
-    Map<List<Object>, List<CellResult>> groups = new LinkedHashMap<>();
-    for (CellResult c : cells) {
-      List<Object> key =
-          c.coordinates().isEmpty()
-              ? List.of(seriesOf(c), c.dataset(), c.objective(), c.model(), c.settings())
-              : List.of(seriesOf(c), c.dataset(), c.coordinates());
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
-    }
-    return new ArrayList<>(groups.values());
-  }
-
   /** The group's main metric, then every other metric the paper reports. */
-  private static List<Row> rows(List<CellResult> group, String main) {
+  private static List<Row> rows(ReplicateGroup group, String main) {
     Set<String> names = new LinkedHashSet<>();
     if (main != null) {
       names.add(main);
     }
-    for (CellResult c : group) {
-      for (MetricResult m : c.metrics()) {
-        if (m.paper() != null) {
-          names.add(m.name());
-        }
-      }
-    }
+    group.metrics().stream().filter(m -> m.paper() != null).forEach(m -> names.add(m.name()));
     if (names.isEmpty()) { // a failed group without metrics: one row says so
       names.add("");
     }
-    return names.stream().map(n -> aggregate(group, n, n.equals(main))).toList();
+    return names.stream().map(n -> row(group, n, n.equals(main))).toList();
   }
 
-  /** One metric over the seeds of a group. */
-  static Row aggregate(List<CellResult> group, String metric) {
-    return aggregate(group, metric, false);
-  }
-
-  private static Row aggregate(List<CellResult> group, String metric, boolean main) {
-    List<Double> values = new ArrayList<>();
-    Double paper = null;
-    String unit = "";
-    for (CellResult c : group) {
-      for (MetricResult m : c.metrics()) {
-        if (m.name().equals(metric)) {
-          if (Double.isFinite(m.value())) {
-            values.add(m.value());
-          }
-          if (paper == null) {
-            paper = m.paper();
-          }
-          unit = nullToEmpty(m.unit());
-        }
-      }
-    }
-    double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    double std = 0;
-    if (values.size() > 1) {
-      double ss = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
-      std = Math.sqrt(ss / (values.size() - 1));
-    }
-    Double difference = paper == null || values.isEmpty() ? null : mean - paper;
+  /** One metric of a group. */
+  static Row row(ReplicateGroup group, String metric, boolean main) {
+    Optional<AggregateMetric> m = group.metric(metric);
     String status;
     String statusClass;
-    if (values.isEmpty()) {
-      status =
-          group.stream()
-              .map(CellResult::status)
-              .filter(s -> !"completed".equals(s))
-              .distinct()
-              .collect(Collectors.joining(", "));
-      status = status.isEmpty() ? "no value" : status;
+    Double paper = m.map(AggregateMetric::paper).orElse(null);
+    Estimate estimate = m.map(AggregateMetric::estimate).orElse(null);
+    Double difference = paper == null || estimate == null ? null : estimate.mean() - paper;
+    if (estimate == null || !Double.isFinite(estimate.mean())) {
+      status = group.reason().isEmpty() ? "no value" : group.reason();
       statusClass = "bad";
     } else if (paper == null) {
       status = NOT_REPORTED;
       statusClass = "muted";
+    } else if (estimate.hasInterval()) {
+      double outside = estimate.halfWidthsOutside(paper);
+      status =
+          estimate.contains(paper)
+              ? INSIDE
+              : String.format(Locale.ROOT, "outside the 95%% CI by %.1f half-widths", outside);
+      statusClass = estimate.contains(paper) ? "ok" : "bad";
     } else {
-      status = unit.equals("%") ? status(difference) : relativeStatus(difference, paper);
-      statusClass =
-          status.equals(REPRODUCED) ? "ok" : status.equals(WITHIN_TOLERANCE) ? "warn" : "bad";
+      String unit = m.get().unit();
+      status =
+          ("%".equals(unit) ? status(difference) : relativeStatus(difference, paper))
+              + " (no interval)";
+      statusClass = status.startsWith(REPRODUCED) ? "ok" : "warn";
     }
-    CellResult first = group.get(0);
+    if (!group.status().evidence() && estimate != null) {
+      status =
+          status + "; " + group.status().name().toLowerCase(Locale.ROOT) + ": " + group.reason();
+      statusClass = "bad";
+    }
     return new Row(
-        group.stream().map(CellResult::id).toList(),
-        seriesOf(first),
-        coordinates(first.coordinates()),
+        group.cellIds(),
+        group.series(),
+        coordinates(group.coordinates()),
         metric,
-        unit,
+        m.map(AggregateMetric::unit).map(ReportView::nullToEmpty).orElse(""),
         main,
         paper,
-        mean,
-        std,
-        values.size(),
-        group.size(),
+        estimate,
+        group.replicates(),
+        group.cellIds().size(),
         difference,
         status,
         statusClass);
@@ -500,37 +494,35 @@ public final class ReportView {
     return d <= RELATIVE_TOLERANCE_BAND ? WITHIN_TOLERANCE : NOT_REPRODUCED;
   }
 
-  private static SignComparison buildSignComparison(List<CellResult> cells) {
-    Map<List<Object>, List<CellResult>> sm = new LinkedHashMap<>();
-    Map<List<Object>, List<CellResult>> printed = new LinkedHashMap<>();
-    for (CellResult c : cells) {
-      List<Object> key = List.of(nullToEmpty(c.dataset()), c.coordinates());
-      if (SM.equals(c.objective())) {
-        sm.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
-      } else if (SM_PRINTED.equals(c.objective())) {
-        printed.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+  private static SignComparison buildSignComparison(List<ReplicateGroup> groups) {
+    Map<List<Object>, ReplicateGroup> sm = new LinkedHashMap<>();
+    Map<List<Object>, ReplicateGroup> printed = new LinkedHashMap<>();
+    for (ReplicateGroup g : groups) {
+      List<Object> key = List.of(nullToEmpty(g.dataset()), g.coordinates());
+      if (SM.equals(g.objective())) {
+        sm.putIfAbsent(key, g);
+      } else if (SM_PRINTED.equals(g.objective())) {
+        printed.putIfAbsent(key, g);
       }
     }
     List<SignPair> pairs = new ArrayList<>();
     double smSum = 0;
     double printedSum = 0;
     int withPaper = 0;
-    for (Map.Entry<List<Object>, List<CellResult>> e : sm.entrySet()) {
-      List<CellResult> other = printed.get(e.getKey());
+    for (Map.Entry<List<Object>, ReplicateGroup> e : sm.entrySet()) {
+      ReplicateGroup other = printed.get(e.getKey());
       if (other == null) {
         continue;
       }
-      List<CellResult> both = new ArrayList<>(e.getValue());
-      both.addAll(other);
-      String metric = mainMetric(both);
+      String metric = mainMetric(List.of(e.getValue(), other));
       if (metric == null) {
         continue;
       }
-      Row a = aggregate(e.getValue(), metric);
-      Row b = aggregate(other, metric);
+      Row a = row(e.getValue(), metric, true);
+      Row b = row(other, metric, true);
       Double paper = a.paper() != null ? a.paper() : b.paper();
       String closer = "";
-      if (paper != null && a.seeds() > 0 && b.seeds() > 0) {
+      if (paper != null && a.replicates() > 0 && b.replicates() > 0) {
         double da = Math.abs(a.mean() - paper);
         double db = Math.abs(b.mean() - paper);
         closer = closer(da, db);
@@ -540,16 +532,12 @@ public final class ReportView {
       }
       pairs.add(
           new SignPair(
-              e.getValue().get(0).dataset(),
-              coordinates(e.getValue().get(0).coordinates()),
+              e.getValue().dataset(),
+              coordinates(e.getValue().coordinates()),
               metric,
               paper,
-              a.mean(),
-              a.std(),
-              a.seeds(),
-              b.mean(),
-              b.std(),
-              b.seeds(),
+              a,
+              b,
               closer));
     }
     if (pairs.isEmpty()) {
@@ -570,15 +558,12 @@ public final class ReportView {
     return smDistance < printedDistance ? SM : SM_PRINTED;
   }
 
-  private static String unitOf(List<CellResult> cells, String metric) {
-    for (CellResult c : cells) {
-      for (MetricResult m : c.metrics()) {
-        if (m.name().equals(metric)) {
-          return nullToEmpty(m.unit());
-        }
-      }
-    }
-    return "";
+  private static String unitOf(List<ReplicateGroup> groups, String metric) {
+    return groups.stream()
+        .flatMap(g -> g.metric(metric).stream())
+        .map(m -> nullToEmpty(m.unit()))
+        .findFirst()
+        .orElse("");
   }
 
   static String seriesOf(CellResult c) {

@@ -41,14 +41,15 @@ public final class ReportWriter {
     json =
         new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .addMixIn(CellResult.class, WithoutPictures.class);
+            .addMixIn(CellResult.class, WithoutSamples.class);
   }
 
   /**
-   * metrics.json leaves the cells' pictures out: the page shows them, the drift gate needs none.
+   * metrics.json leaves the cells' pictures and per-sample predictions out: the page shows the
+   * pictures, the result store keeps the predictions, and the gate reads the aggregates.
    */
-  @JsonIgnoreProperties("pictures")
-  private interface WithoutPictures {}
+  @JsonIgnoreProperties({"pictures", "predictions"})
+  private interface WithoutSamples {}
 
   /** Writes both files into {@code directory} (created if needed) and returns the HTML path. */
   public Path write(Reproduction reproduction, Path directory) {
@@ -66,7 +67,7 @@ public final class ReportWriter {
 
   /**
    * The metrics.json document (schema: the {@link Reproduction} record, field by field, except the
-   * cells' pictures, which only the HTML page carries).
+   * cells' pictures and predictions, which only the HTML page and the result store carry).
    */
   public String metricsJson(Reproduction reproduction) {
     try {

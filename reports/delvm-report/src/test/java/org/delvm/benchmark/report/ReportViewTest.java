@@ -32,8 +32,10 @@ class ReportViewTest {
     assertEquals("F1", sm256.metric());
     assertTrue(sm256.main());
     assertEquals(94.0, sm256.mean(), 1e-12);
-    assertEquals(Math.sqrt(2), sm256.std(), 1e-12); // sample std of 93 and 95
-    assertEquals(2, sm256.seeds());
+    // t-interval of 93 and 95: 94 +- t(0.975, 1) * sqrt(2) / sqrt(2) = 94 +- 12.706
+    assertEquals(94.0 - 12.7062, sm256.estimate().low(), 1e-3);
+    assertEquals(94.0 + 12.7062, sm256.estimate().high(), 1e-3);
+    assertEquals(2, sm256.replicates());
     assertEquals("hidden units 256, layers 1", sm256.coordinates());
     assertEquals(ReportView.NOT_REPORTED, sm256.status());
     assertNull(sm256.difference());
@@ -45,16 +47,16 @@ class ReportViewTest {
     ReportView.Row sm2048 = fig7.groups().get(2).get(0);
     assertEquals(List.of("sm-2048"), sm2048.cells());
     assertEquals(94.5 - 94.81, sm2048.difference(), 1e-12);
-    assertEquals(ReportView.REPRODUCED, sm2048.status());
+    assertEquals(ReportView.REPRODUCED + " (no interval)", sm2048.status());
     // precision has a paper value too: its own row, after the main metric
     ReportView.Row precision = fig7.groups().get(2).get(1);
     assertEquals("precision", precision.metric());
-    assertEquals(ReportView.WITHIN_TOLERANCE, precision.status()); // 92.5 vs 90.57: +1.93
+    assertEquals(ReportView.WITHIN_TOLERANCE + " (no interval)", precision.status()); // +1.93
     ReportView.Row cd = fig7.groups().get(3).get(0);
-    assertEquals(ReportView.NOT_REPRODUCED, cd.status()); // 85 vs 90.34
+    assertEquals(ReportView.NOT_REPRODUCED + " (no interval)", cd.status()); // 85 vs 90.34
     ReportView.Row failed = fig7.groups().get(4).get(0);
-    assertEquals(0, failed.seeds());
-    assertEquals("failed", failed.status());
+    assertEquals(0, failed.replicates());
+    assertTrue(failed.status().contains("failed"), failed.status());
     assertEquals("bad", failed.statusClass());
 
     assertEquals(ReportView.REPRODUCED, ReportView.status(-1.0));
@@ -82,8 +84,8 @@ class ReportViewTest {
     assertEquals(1, sign.pairs().size()); // only 2048 has both objectives
     ReportView.SignPair pair = sign.pairs().get(0);
     assertEquals("hidden units 2048, layers 1", pair.coordinates());
-    assertEquals(94.5, pair.sm(), 1e-12);
-    assertEquals(60.0, pair.printed(), 1e-12);
+    assertEquals(94.5, pair.sm().mean(), 1e-12);
+    assertEquals(60.0, pair.printed().mean(), 1e-12);
     assertEquals(ReportView.SM, sign.closer());
     assertEquals(0.31, sign.smMeanDistance(), 1e-9);
     assertEquals(34.81, sign.printedMeanDistance(), 1e-9);
@@ -102,7 +104,8 @@ class ReportViewTest {
             List.of(
                 Reproductions.cell("a", "e", "sm", "SM", 1, 64, 1, 50.0, 94.81),
                 Reproductions.cell("b", "e", "sm-printed", "SMP", 1, 64, 1, 94.0, 94.81)),
-            List.of());
+            List.of(),
+            null);
     assertEquals(ReportView.SM_PRINTED, ReportView.of(r).signComparison().closer());
   }
 
@@ -117,7 +120,8 @@ class ReportViewTest {
             Map.of(),
             List.of(),
             List.of(Reproductions.cell("a", "e", "sm", "SM", 1, 64, 1, 50.0, 94.81)),
-            List.of());
+            List.of(),
+            null);
     assertNull(ReportView.of(r).signComparison());
   }
 

@@ -54,7 +54,8 @@ class ReportWriterTest {
         Map.of("java", "17"),
         List.of(data),
         List.of(cell),
-        List.of());
+        List.of(),
+        null);
   }
 
   @Test
@@ -108,7 +109,10 @@ class ReportWriterTest {
     assertTrue(page.contains("class=\"paper-point\""), page);
     assertTrue(page.contains("id=\"overview\""), page);
     assertTrue(page.contains("Warning: lossy copy."), page);
-    assertTrue(page.contains("94.00 &plusmn; 1.41"), "mean +- std over two seeds");
+    assertTrue(
+        page.contains("94.00 <span class=\"muted\">[81.29, 106.71] n&nbsp;=&nbsp;2 replicates"),
+        "mean [95 % t-interval] over two seeds");
+    assertTrue(page.contains("id=\"scoreboard\""), page);
     assertTrue(page.contains("within tolerance"), page);
     assertTrue(page.contains("not reproduced"), page);
     assertTrue(page.contains("not reported by the paper"), page);
@@ -139,7 +143,8 @@ class ReportWriterTest {
             plain.environment(),
             plain.datasets(),
             cells,
-            plain.claims());
+            plain.claims(),
+            plain.replicates());
 
     Path html = new ReportWriter().write(run, dir);
     String page = Files.readString(html);

@@ -117,12 +117,32 @@ final class Reproductions {
                 "Fig. 7: SM-DELVM F1 > CD-DELVM F1 at every width <b>",
                 ClaimResult.Verdict.SUPPORTED,
                 "at hidden units 512: 94.00 > 85.00",
-                Map.of("SM-DELVM @ hidden units 512", 94.0, "CD-DELVM @ hidden units 512", 85.0)),
+                Map.of("SM-DELVM @ hidden units 512", 94.0, "CD-DELVM @ hidden units 512", 85.0),
+                null),
             new ClaimResult(
                 "fig8-best-at-4",
                 "Fig. 8: SM-DELVM best with 4 layers",
                 ClaimResult.Verdict.NOT_TESTABLE,
                 "CEBM is not implemented",
-                Map.of())));
+                Map.of(),
+                null)),
+        bySeriesAndCoordinates(cells));
+  }
+
+  /** The replicate groups of a test run: cells with the same series and coordinates. */
+  static List<ReplicateGroup> bySeriesAndCoordinates(List<CellResult> cells) {
+    Map<List<Object>, List<CellResult>> groups = new java.util.LinkedHashMap<>();
+    for (CellResult c : cells) {
+      groups
+          .computeIfAbsent(
+              List.of(c.series(), c.coordinates(), c.objective()), k -> new java.util.ArrayList<>())
+          .add(c);
+    }
+    return groups.values().stream()
+        .map(
+            g ->
+                org.delvm.benchmark.report.stats.Replicates.aggregate(
+                    g.get(0).id().replaceAll("-s[0-9]+$", ""), g))
+        .toList();
   }
 }

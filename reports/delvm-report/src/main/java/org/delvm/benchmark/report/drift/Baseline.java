@@ -9,11 +9,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.delvm.benchmark.report.AggregateMetric;
 import org.delvm.benchmark.report.AtomicFiles;
-import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.MetricResult;
+import org.delvm.benchmark.report.ReplicateGroup;
 import org.delvm.benchmark.report.ReportException;
 import org.delvm.benchmark.report.Reproduction;
+import org.delvm.benchmark.report.stats.Estimate;
 
 /**
  * The committed numbers a run is compared with: {@code reports/baselines/<plan>.json}.
@@ -22,18 +26,32 @@ import org.delvm.benchmark.report.Reproduction;
  * @param startedAt when the run the baseline was made from started
  * @param environment that run's machine, JVM and backend, to judge a drift that comes with a new
  *     machine
- * @param metrics value per key {@code <cellId>/<metricName>}, in the run's order; {@code null}
- *     where the value was undefined (NaN or infinite: JSON has no such numbers)
+ * @param metrics the replicate mean per key {@code <groupId>/<metricName>} (a lone cell's group id
+ *     is its cell id), in the run's order; {@code null} where the value was undefined (NaN or
+ *     infinite: JSON has no such numbers)
  * @param oneSampleStep per key, how far one test sample flipping moves the metric, where the cell
  *     has confusion counts: the floor of every tolerance, since no rule can ask for more precision
  *     than the test set has
+ * @param intervals per key, the 95 % interval of the mean and its n, where the run had one: what a
+ *     rule with {@code baselineInterval} takes as its tolerance
+ * @param claims each claim's verdict in that run, so that a change of verdict is reported
  */
 public record Baseline(
     String plan,
     String startedAt,
     Map<String, String> environment,
     Map<String, Double> metrics,
-    Map<String, Double> oneSampleStep) {
+    Map<String, Double> oneSampleStep,
+    Map<String, Interval> intervals,
+    Map<String, ClaimResult.Verdict> claims) {
+
+  /** A baseline metric's 95 % interval and the n behind it. */
+  public record Interval(double low, double high, int n) {
+
+    public double halfWidth() {
+      return (high - low) / 2;
+    }
+  }
 
   /** Confusion-count metric names, as the anomaly cells report them. */
   static final String TP = "true positives";
@@ -53,30 +71,49 @@ public record Baseline(
     metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     environment = Collections.unmodifiableMap(new LinkedHashMap<>(orEmpty(environment)));
     oneSampleStep = Collections.unmodifiableMap(new LinkedHashMap<>(orEmpty(oneSampleStep)));
+    intervals = Collections.unmodifiableMap(new LinkedHashMap<>(orEmpty(intervals)));
+    claims = Collections.unmodifiableMap(new LinkedHashMap<>(orEmpty(claims)));
   }
 
   private static <V> Map<String, V> orEmpty(Map<String, V> map) {
     return map == null ? Map.of() : map;
   }
 
-  /** The key of a metric: {@code <cellId>/<metricName>}. */
-  public static String key(String cellId, String metricName) {
-    return cellId + "/" + metricName;
+  /** The key of a metric: {@code <groupId>/<metricName>}. */
+  public static String key(String groupId, String metricName) {
+    return groupId + "/" + metricName;
   }
 
-  /** The baseline of a run: every metric of every cell, and the one-sample steps. */
+  /**
+   * The baseline of a run: every replicate group's mean per metric with its interval, the
+   * one-sample steps, and the claims' verdicts.
+   */
   public static Baseline from(Reproduction run) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     Map<String, Double> steps = new LinkedHashMap<>();
-    for (CellResult cell : run.cells()) {
+    Map<String, Interval> intervals = new LinkedHashMap<>();
+    for (ReplicateGroup group : run.groups()) {
       Map<String, MetricResult> byName = new LinkedHashMap<>();
-      for (MetricResult m : cell.metrics()) {
-        byName.put(m.name(), m);
-        metrics.put(key(cell.id(), m.name()), Double.isFinite(m.value()) ? m.value() : null);
+      for (AggregateMetric m : group.metrics()) {
+        Estimate e = m.estimate();
+        String key = key(group.id(), m.name());
+        byName.put(m.name(), new MetricResult(m.name(), e.mean(), m.paper(), m.unit()));
+        metrics.put(key, Double.isFinite(e.mean()) ? e.mean() : null);
+        if (e.hasInterval()) {
+          intervals.put(key, new Interval(e.low(), e.high(), e.n()));
+        }
       }
-      oneSampleSteps(byName).forEach((name, step) -> steps.put(key(cell.id(), name), step));
+      oneSampleSteps(byName).forEach((name, step) -> steps.put(key(group.id(), name), step));
     }
-    return new Baseline(run.plan(), run.startedAt(), run.environment(), metrics, steps);
+    Map<String, ClaimResult.Verdict> claims = new LinkedHashMap<>();
+    run.claims().forEach(c -> claims.put(c.id(), c.verdict()));
+    return new Baseline(
+        run.plan(), run.startedAt(), run.environment(), metrics, steps, intervals, claims);
+  }
+
+  /** The 95 % interval of a key's baseline mean, if the baseline has one. */
+  public Optional<Interval> interval(String key) {
+    return Optional.ofNullable(intervals.get(key));
   }
 
   /**
@@ -137,10 +174,14 @@ public record Baseline(
     AtomicFiles.writeString(file, toJson());
   }
 
-  /** Reads a baseline file. */
+  /**
+   * Reads a baseline file. One without metrics would turn the gate off: it is refused like a file
+   * that cannot be read.
+   */
   public static Baseline read(Path file) {
+    Baseline baseline;
     try {
-      return JSON.readValue(file.toFile(), Baseline.class);
+      baseline = JSON.readValue(file.toFile(), Baseline.class);
     } catch (IOException e) {
       throw new ReportException(
           "Cannot read the baseline "
@@ -150,5 +191,14 @@ public record Baseline(
               + " (regenerate it with -Ddelvm.updateBaseline=true)",
           e);
     }
+    if (baseline.metrics().isEmpty()) {
+      throw new ReportException(
+          "The baseline "
+              + file
+              + " holds no metrics, so the gate would check nothing: regenerate it from a run"
+              + " that completed (-Ddelvm.updateBaseline=true)",
+          null);
+    }
+    return baseline;
   }
 }

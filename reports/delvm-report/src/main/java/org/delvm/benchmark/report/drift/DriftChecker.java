@@ -5,29 +5,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.delvm.benchmark.report.CellResult;
-import org.delvm.benchmark.report.MetricResult;
+import org.delvm.benchmark.report.AggregateMetric;
+import org.delvm.benchmark.report.ClaimResult;
+import org.delvm.benchmark.report.ReplicateGroup;
 import org.delvm.benchmark.report.Reproduction;
 
 /**
- * Compares a run with a baseline under rules. For each metric, the first rule whose glob matches
- * its key applies; a metric no rule matches is shown ({@link Verdict#INFO}) and never fails, so
- * counts and timings are informational unless a rule names them.
+ * Compares a run's replicate means with a baseline under rules. For each metric, the first rule
+ * whose glob matches its key applies; a metric no rule matches is shown ({@link Verdict#INFO}) and
+ * never fails, so counts and timings are informational unless a rule names them.
  */
 public final class DriftChecker {
 
-  /** The status of a cell whose dataset could not be had. */
-  private static final String SKIPPED = "skipped";
-
+  /**
+   * Checks the run against the baseline.
+   *
+   * @throws IllegalArgumentException when no rule is given (the gate would check nothing) or a rule
+   *     cannot be applied
+   */
   public DriftResult check(Reproduction now, Baseline baseline, List<DriftRule> rules) {
+    if (rules.isEmpty()) {
+      throw new IllegalArgumentException(
+          "The drift gate has no <rules>: it would check nothing. Configure rules in the"
+              + " POM's delvm:check execution (see reports/pom.xml).");
+    }
     rules.forEach(DriftRule::validate);
-    Map<String, MetricResult> current = new LinkedHashMap<>();
-    Map<String, CellResult> cellOfKey = new LinkedHashMap<>();
-    for (CellResult cell : now.cells()) {
-      for (MetricResult m : cell.metrics()) {
-        String key = Baseline.key(cell.id(), m.name());
+    Map<String, AggregateMetric> current = new LinkedHashMap<>();
+    Map<String, ReplicateGroup> groupOfKey = new LinkedHashMap<>();
+    for (ReplicateGroup group : now.groups()) {
+      for (AggregateMetric m : group.metrics()) {
+        String key = Baseline.key(group.id(), m.name());
         current.put(key, m);
-        cellOfKey.put(key, cell);
+        groupOfKey.put(key, group);
       }
     }
     List<DriftRow> rows = new ArrayList<>();
@@ -36,42 +45,44 @@ public final class DriftChecker {
         .forEach(
             (key, value) -> {
               double base = value == null ? Double.NaN : value;
-              MetricResult m = current.get(key);
+              AggregateMetric m = current.get(key);
               if (m == null) {
-                rows.add(missing(key, base, now));
+                rows.add(missing(key, base, now, rule(key, rules).isPresent()));
               } else {
-                CellResult cell = cellOfKey.get(key);
+                Optional<DriftRule> rule = rule(key, rules);
+                double tolerance =
+                    rule.map(
+                            r ->
+                                r.tolerance(
+                                    base, baseline.oneSampleStep(key), halfWidth(baseline, key)))
+                        .orElse(Double.NaN);
                 rows.add(
-                    compare(
+                    DriftRows.compare(
                         key,
-                        cell.id(),
-                        m.name(),
+                        groupOfKey.get(key).id(),
+                        m,
                         base,
-                        m.value(),
-                        rule(key, rules),
+                        rule,
+                        tolerance,
                         baseline.oneSampleStep(key)));
               }
             });
     current.forEach(
         (key, m) -> {
           if (!baseline.metrics().containsKey(key)) {
-            rows.add(
-                new DriftRow(
-                    key,
-                    cellOfKey.get(key).id(),
-                    m.name(),
-                    null,
-                    m.value(),
-                    Double.NaN,
-                    Double.NaN,
-                    null,
-                    Verdict.NEW,
-                    false,
-                    "not in the baseline: update it to track this metric"));
+            rows.add(DriftRows.added(key, groupOfKey.get(key).id(), m));
           }
         });
     return new DriftResult(
-        now.plan(), baseline.startedAt(), rows, environmentChanges(now, baseline));
+        now.plan(),
+        baseline.startedAt(),
+        rows,
+        environmentChanges(now, baseline),
+        claimChanges(now, baseline));
+  }
+
+  private static double halfWidth(Baseline baseline, String key) {
+    return baseline.interval(key).map(Baseline.Interval::halfWidth).orElse(0.0);
   }
 
   /** The environment facts both runs recorded with different values, as lines for the log. */
@@ -89,128 +100,51 @@ public final class DriftChecker {
     return changes;
   }
 
+  /** The claims whose verdict differs from the baseline's (new claims included). */
+  static List<DriftResult.ClaimChange> claimChanges(Reproduction now, Baseline baseline) {
+    List<DriftResult.ClaimChange> changes = new ArrayList<>();
+    for (ClaimResult c : now.claims()) {
+      ClaimResult.Verdict before = baseline.claims().get(c.id());
+      if (before != c.verdict()) {
+        changes.add(new DriftResult.ClaimChange(c.id(), c.text(), before, c.verdict()));
+      }
+    }
+    return changes;
+  }
+
   private static Optional<DriftRule> rule(String key, List<DriftRule> rules) {
     return rules.stream().filter(r -> r.matches(key)).findFirst();
   }
 
   /**
-   * A baseline metric this run lacks. A regression (the cell diverged, or stopped reporting it)
-   * when its cell ran; not one when the cell is not in this run's plan at all, e.g. after a plan
-   * lost a cell on purpose and the baseline was not yet updated, nor when the cell was skipped
-   * because its dataset could not be had (the run asked not to require every dataset).
+   * A baseline metric this run lacks. Evidence missing (no gate failure by itself, but the gate is
+   * INCOMPLETE) when its group produced nothing this run (skipped, failed or not run); a regression
+   * when the group ran and diverged or stopped reporting it; neither when the group is not in this
+   * run's plan at all (e.g. after a plan lost a cell on purpose and the baseline was not updated).
    */
-  private static DriftRow missing(String key, double base, Reproduction now) {
-    Optional<CellResult> cell =
-        now.cells().stream().filter(c -> key.startsWith(c.id() + "/")).findFirst();
+  private static DriftRow missing(String key, double base, Reproduction now, boolean gated) {
+    Optional<ReplicateGroup> group =
+        now.groups().stream().filter(g -> key.startsWith(g.id() + "/")).findFirst();
     int slash = key.indexOf('/');
-    String cellId = cell.map(CellResult::id).orElse(slash < 0 ? "" : key.substring(0, slash));
-    String metric = cellId.isEmpty() ? key : key.substring(cellId.length() + 1);
-    String note;
-    boolean skipped = cell.isPresent() && SKIPPED.equals(cell.get().status());
-    if (cell.isEmpty()) {
-      note = "cell not in this run's plan: not a failure";
-    } else if (skipped) {
-      note = "cell skipped, its dataset could not be had: not a failure";
-    } else if (!"completed".equals(cell.get().status())) {
-      note = "cell " + cell.get().status();
-    } else {
-      note = "metric no longer reported";
+    String groupId = group.map(ReplicateGroup::id).orElse(slash < 0 ? "" : key.substring(0, slash));
+    String metric = groupId.isEmpty() ? key : key.substring(groupId.length() + 1);
+    if (group.isEmpty()) {
+      return DriftRows.absent(
+          key, groupId, metric, base, Verdict.MISSING_NOW, false, "not in this run's plan");
     }
-    return new DriftRow(
-        key,
-        cellId,
-        metric,
-        base,
-        null,
-        Double.NaN,
-        Double.NaN,
-        null,
-        Verdict.MISSING_NOW,
-        cell.isPresent() && !skipped,
-        note);
-  }
-
-  private static DriftRow compare(
-      String key,
-      String cellId,
-      String metric,
-      double base,
-      double now,
-      Optional<DriftRule> applies,
-      double oneSampleStep) {
-    double change = now - base; // NaN where either is undefined
-    if (applies.isEmpty()) {
-      return new DriftRow(
-          key, cellId, metric, base, now, change, Double.NaN, null, Verdict.INFO, false, "");
-    }
-    DriftRule rule = applies.get();
-    boolean baseDefined = Double.isFinite(base);
-    boolean nowDefined = Double.isFinite(now);
-    if (!baseDefined || !nowDefined) {
-      // Undefined (e.g. precision with no positive prediction) is not a number to subtract.
-      Verdict verdict;
-      String note;
-      if (!baseDefined && !nowDefined) {
-        verdict = Verdict.PASS;
-        note = "undefined in both";
-      } else if (baseDefined) {
-        verdict = Verdict.FAIL;
-        note = "undefined now";
-      } else {
-        verdict = Verdict.WARN;
-        note = "undefined in the baseline";
-      }
-      return new DriftRow(
+    ReplicateGroup g = group.get();
+    if (g.status() == ReplicateGroup.Status.MISSING) {
+      return DriftRows.absent(
           key,
-          cellId,
+          groupId,
           metric,
           base,
-          now,
-          Double.NaN,
-          Double.NaN,
-          rule.getDirection(),
-          verdict,
-          verdict == Verdict.FAIL,
-          note);
+          gated ? Verdict.NO_EVIDENCE : Verdict.INFO,
+          false,
+          "no result this run: " + g.reason());
     }
-    double tolerance = rule.tolerance(base, oneSampleStep);
-    double worse =
-        switch (rule.getDirection()) {
-          case HIGHER_IS_BETTER -> -change;
-          case LOWER_IS_BETTER -> change;
-          case BOTH -> Math.abs(change);
-        };
-    double better = rule.getDirection() == Direction.BOTH ? 0 : -worse;
-    double failAt = rule.getFail() * tolerance;
-    double warnAt = rule.getWarn() * tolerance;
-    Verdict verdict;
-    String note = "";
-    if (worse > failAt) {
-      verdict = Verdict.FAIL;
-      note = "beyond the limit";
-    } else if (worse > warnAt) {
-      verdict = Verdict.WARN;
-      note = "beyond the warn level " + Numbers.number(warnAt);
-    } else if (better > tolerance) {
-      verdict = Verdict.IMPROVED;
-      note = "better by more than " + Numbers.number(tolerance) + ": update the baseline";
-    } else {
-      verdict = Verdict.PASS;
-    }
-    if (oneSampleStep > 0 && tolerance == oneSampleStep) {
-      note = (note.isEmpty() ? "" : note + "; ") + "tolerance = one test sample";
-    }
-    return new DriftRow(
-        key,
-        cellId,
-        metric,
-        base,
-        now,
-        change,
-        failAt,
-        rule.getDirection(),
-        verdict,
-        verdict == Verdict.FAIL,
-        note);
+    String note =
+        g.status() == ReplicateGroup.Status.DEGENERATE ? g.reason() : "metric no longer reported";
+    return DriftRows.absent(key, groupId, metric, base, Verdict.MISSING_NOW, true, note);
   }
 }

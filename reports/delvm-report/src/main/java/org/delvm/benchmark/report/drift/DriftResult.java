@@ -3,6 +3,7 @@ package org.delvm.benchmark.report.drift;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.delvm.benchmark.report.ClaimResult;
 
 /**
  * What the gate found: one row per metric, in the baseline's order, then the metrics new in this
@@ -12,9 +13,22 @@ import java.util.Optional;
  * @param baselineStartedAt when the baseline's run started
  * @param environmentChanges one line per environment fact (JVM, BLAS, compute threads) that differs
  *     from the baseline's run: a drift that comes with one may be the machine's, not the code's
+ * @param claimChanges the claims whose verdict differs from the baseline's
  */
 public record DriftResult(
-    String plan, String baselineStartedAt, List<DriftRow> rows, List<String> environmentChanges) {
+    String plan,
+    String baselineStartedAt,
+    List<DriftRow> rows,
+    List<String> environmentChanges,
+    List<ClaimChange> claimChanges) {
+
+  /**
+   * A claim whose verdict moved.
+   *
+   * @param before the baseline's verdict; null for a claim new since the baseline
+   */
+  public record ClaimChange(
+      String id, String text, ClaimResult.Verdict before, ClaimResult.Verdict after) {}
 
   private static final String[] HEADER = {
     "metric", "baseline", "now", "change", "limit", "verdict", "note"
@@ -23,11 +37,22 @@ public record DriftResult(
   public DriftResult {
     rows = List.copyOf(rows);
     environmentChanges = List.copyOf(environmentChanges);
+    claimChanges = List.copyOf(claimChanges);
   }
 
-  /** True when no row stops the build. */
+  /** True when no row stops the build by itself. */
   public boolean passed() {
     return rows.stream().noneMatch(DriftRow::failsGate);
+  }
+
+  /** Gated metrics that have a value this run: what the gate actually checked. */
+  public long checked() {
+    return rows.stream().filter(r -> r.direction() != null && r.now() != null).count();
+  }
+
+  /** Gated baseline metrics whose group produced nothing this run. */
+  public List<DriftRow> withoutEvidence() {
+    return rows.stream().filter(r -> r.verdict() == Verdict.NO_EVIDENCE).toList();
   }
 
   /** The rows that stop the build. */
@@ -44,7 +69,7 @@ public record DriftResult(
   }
 
   /** One line: the outcome and how many rows had each verdict. */
-  public String summaryLine() {
+  public String summaryLine(GatePolicy.Outcome outcome) {
     StringBuilder counts = new StringBuilder();
     for (Verdict v : Verdict.values()) {
       long n = count(v);
@@ -54,7 +79,7 @@ public record DriftResult(
     }
     return String.format(
         "Drift gate %s for plan %s against the baseline of the run started %s: %d metrics (%s)",
-        passed() ? "PASSED" : "FAILED", plan, baselineStartedAt, rows.size(), counts);
+        outcome, plan, baselineStartedAt, rows.size(), counts);
   }
 
   /**

@@ -5,15 +5,17 @@ import java.util.regex.Pattern;
 /**
  * A limit on how far the metrics whose key matches {@link #getMetric()} may move from the baseline,
  * configured in the POM like jacoco's {@code check} rules: {@code metric} (a glob over {@code
- * <cellId>/<metricName>}), {@code direction}, {@code absoluteTolerance}, {@code relativeTolerance}
- * and optionally {@code warn} and {@code fail}; see {@code reports/pom.xml} for the project's
- * rules.
+ * <groupId>/<metricName>}, the replicate means), {@code direction}, {@code absoluteTolerance},
+ * {@code relativeTolerance} and optionally {@code baselineInterval}, {@code warn} and {@code fail};
+ * see {@code reports/pom.xml} for the project's rules.
  *
  * <p>The tolerance of a metric is {@code max(absoluteTolerance, relativeTolerance * |baseline|,
  * one-sample step)}, the last being how far one test sample changes it (so a rule can never ask for
- * more precision than the test set has). A move in the bad direction beyond {@code warn *
- * tolerance} warns, beyond {@code fail * tolerance} fails; a move in the good direction beyond the
- * tolerance is an improvement.
+ * more precision than the test set has); with {@code baselineInterval} true, also at least the
+ * half-width of the baseline's 95 % interval (recorded in the baseline), so that noise within the
+ * baseline's own uncertainty never fails a build and a move beyond it does. A move in the bad
+ * direction beyond {@code warn * tolerance} warns, beyond {@code fail * tolerance} fails; a move in
+ * the good direction beyond the tolerance is an improvement.
  *
  * <p>Mutable with a public no-argument constructor because Maven configures it field by field;
  * {@link #validate()} checks the result before use.
@@ -30,6 +32,7 @@ public final class DriftRule {
   private Direction direction = Direction.BOTH;
   private double absoluteTolerance;
   private double relativeTolerance;
+  private boolean baselineInterval;
   private double warn = DEFAULT_WARN;
   private double fail = DEFAULT_FAIL;
 
@@ -87,10 +90,17 @@ public final class DriftRule {
     return pattern.matcher(key).matches();
   }
 
-  /** The tolerance for a metric with this baseline value and one-sample step (0 if unknown). */
-  public double tolerance(double baseline, double oneSampleStep) {
-    return Math.max(
-        Math.max(absoluteTolerance, relativeTolerance * Math.abs(baseline)), oneSampleStep);
+  /**
+   * The tolerance for a metric with this baseline value, one-sample step and baseline interval
+   * half-width (each 0 if unknown).
+   */
+  public double tolerance(double baseline, double oneSampleStep, double intervalHalfWidth) {
+    double tolerance =
+        Math.max(
+            Math.max(absoluteTolerance, relativeTolerance * Math.abs(baseline)), oneSampleStep);
+    return baselineInterval && Double.isFinite(intervalHalfWidth)
+        ? Math.max(tolerance, intervalHalfWidth)
+        : tolerance;
   }
 
   private static Pattern glob(String glob) {
@@ -140,6 +150,14 @@ public final class DriftRule {
     this.relativeTolerance = relativeTolerance;
   }
 
+  public boolean isBaselineInterval() {
+    return baselineInterval;
+  }
+
+  public void setBaselineInterval(boolean baselineInterval) {
+    this.baselineInterval = baselineInterval;
+  }
+
   public double getWarn() {
     return warn;
   }
@@ -165,6 +183,7 @@ public final class DriftRule {
         + absoluteTolerance
         + " rel "
         + relativeTolerance
+        + (baselineInterval ? " or the baseline's interval" : "")
         + " warn "
         + warn
         + " fail "

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.Reproduction;
 import org.junit.jupiter.api.Test;
 
 class DriftCheckerTest {
+
+  private static final GatePolicy POLICY = new GatePolicy(false, false);
 
   private final DriftChecker checker = new DriftChecker();
 
@@ -23,12 +26,14 @@ class DriftCheckerTest {
     Reproduction run = Runs.usual();
     DriftResult result = checker.check(run, Baseline.from(run), Runs.rules());
 
-    assertTrue(result.passed(), result.summaryLine());
+    assertTrue(result.passed(), result.summaryLine(POLICY.outcome(result)));
     assertEquals(8, result.rows().size());
     assertEquals(Verdict.PASS, verdict(result, "F1"));
     assertEquals(Verdict.PASS, verdict(result, "threshold (mean + std of training RE)"));
     assertEquals(Verdict.INFO, verdict(result, "true positives"), "counts have no rule");
-    assertTrue(result.summaryLine().startsWith("Drift gate PASSED"), result.summaryLine());
+    assertTrue(
+        result.summaryLine(POLICY.outcome(result)).startsWith("Drift gate PASSED"),
+        result.summaryLine(POLICY.outcome(result)));
   }
 
   @Test
@@ -43,7 +48,8 @@ class DriftCheckerTest {
             java.util.Map.of("java", "21", "compute threads", "OpenMP 1"),
             base.datasets(),
             base.cells(),
-            base.claims());
+            base.claims(),
+            null);
 
     DriftResult result = checker.check(now, Baseline.from(base), Runs.rules());
 
@@ -51,10 +57,10 @@ class DriftCheckerTest {
     assertEquals(List.of("java: baseline 17, this run 21"), result.environmentChanges());
     assertTrue(
         new SummaryWriter()
-            .markdown(now, result)
+            .markdown(now, result, GatePolicy.Outcome.PASSED, "")
             .contains(
-                "The environment differs from the baseline's (numbers can move with it:"
-                    + " java: baseline 17, this run 21)"));
+                "The environment differs from the baseline's (numbers can move with it): java:"
+                    + " baseline 17, this run 21."));
     assertEquals(
         List.of(), checker.check(base, Baseline.from(base), Runs.rules()).environmentChanges());
   }
@@ -85,7 +91,9 @@ class DriftCheckerTest {
                 + String.format("%.2f", f1 - 5)
                 + " +-5(\\.00)? +-1 +FAIL +beyond the limit"),
         line);
-    assertTrue(result.summaryLine().startsWith("Drift gate FAILED"), result.summaryLine());
+    assertTrue(
+        result.summaryLine(POLICY.outcome(result)).startsWith("Drift gate FAILED"),
+        result.summaryLine(POLICY.outcome(result)));
     assertTrue(
         row.describe().matches("ecg-sm/F1 [0-9.]+ -> [0-9.]+ \\(limit -1, beyond the limit\\)"),
         row.describe());
@@ -166,16 +174,125 @@ class DriftCheckerTest {
   }
 
   @Test
-  void aCellSkippedForWantOfItsDatasetDoesNotFail() {
+  void aCellSkippedForWantOfItsDatasetIsMissingEvidenceAndNothingCheckedFails() {
     Reproduction now = Runs.run(Runs.cell(CELL, "skipped", List.of()));
 
     DriftResult result = checker.check(now, Baseline.from(Runs.usual()), Runs.rules());
 
-    assertTrue(result.passed());
+    assertTrue(result.passed(), "no metric moved");
     DriftRow row = result.row(Baseline.key(CELL, "F1")).orElseThrow();
-    assertEquals(Verdict.MISSING_NOW, row.verdict());
+    assertEquals(Verdict.NO_EVIDENCE, row.verdict());
     assertFalse(row.failsGate());
-    assertEquals("cell skipped, its dataset could not be had: not a failure", row.note());
+    assertTrue(row.note().startsWith("no result this run: " + CELL + " skipped"), row.note());
+    assertEquals(0, result.checked());
+    assertEquals(GatePolicy.Outcome.FAILED, POLICY.outcome(result), "nothing was checked");
+    GatePolicy allowing = new GatePolicy(true, true);
+    assertEquals(GatePolicy.Outcome.INCOMPLETE, allowing.outcome(result));
+    assertFalse(allowing.failsBuild(GatePolicy.Outcome.INCOMPLETE));
+  }
+
+  @Test
+  void someMissingEvidenceIsIncompleteAndFailsOnlyWhereAllEvidenceIsRequired() {
+    Reproduction base =
+        Runs.run(
+            Runs.cell(CELL, "completed", Runs.anomalyMetrics(389, 48, 558, 5)),
+            Runs.cell("ecg-cifar", "completed", Runs.anomalyMetrics(380, 40, 566, 14)));
+    Reproduction now =
+        Runs.run(
+            Runs.cell(CELL, "completed", Runs.anomalyMetrics(389, 48, 558, 5)),
+            Runs.cell("ecg-cifar", "skipped", List.of()));
+
+    DriftResult result = checker.check(now, Baseline.from(base), Runs.rules());
+
+    assertEquals(GatePolicy.Outcome.INCOMPLETE, POLICY.outcome(result));
+    assertFalse(POLICY.failsBuild(GatePolicy.Outcome.INCOMPLETE), "a local run keeps its report");
+    GatePolicy ci = GatePolicy.of(java.util.Map.of("CI", "true"), false, false);
+    assertTrue(ci.failsBuild(GatePolicy.Outcome.INCOMPLETE));
+    assertTrue(ci.reason(result, GatePolicy.Outcome.INCOMPLETE).contains("without evidence"));
+    assertFalse(
+        GatePolicy.of(java.util.Map.of("CI", "true"), false, true)
+            .failsBuild(GatePolicy.Outcome.INCOMPLETE));
+  }
+
+  @Test
+  void aGateWithoutRulesIsAnError() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> checker.check(Runs.usual(), Baseline.from(Runs.usual()), List.of()));
+    assertTrue(e.getMessage().contains("no <rules>"), e.getMessage());
+  }
+
+  @Test
+  void aRuleOnTheBaselineIntervalToleratesNoiseWithinItAndFailsBeyond() {
+    Reproduction base = Runs.usual();
+    Baseline withInterval =
+        new Baseline(
+            base.plan(),
+            base.startedAt(),
+            base.environment(),
+            Baseline.from(base).metrics(),
+            java.util.Map.of(),
+            java.util.Map.of(Baseline.key(CELL, "F1"), new Baseline.Interval(90, 100, 5)),
+            java.util.Map.of());
+    DriftRule plain = DriftRule.of("*/F1", Direction.HIGHER_IS_BETTER, 1, 0);
+    DriftRule interval = DriftRule.of("*/F1", Direction.HIGHER_IS_BETTER, 1, 0);
+    interval.setBaselineInterval(true);
+    double f1 = Baseline.from(base).metrics().get(Baseline.key(CELL, "F1"));
+    Reproduction dropped =
+        Runs.run(Runs.cell(CELL, "completed", Runs.anomalyMetrics(370, 48, 558, 24)));
+    double now = Baseline.from(dropped).metrics().get(Baseline.key(CELL, "F1"));
+    assertTrue(f1 - now > 1 && f1 - now < 5, "a drop between 1 and 5 points: " + (f1 - now));
+
+    assertEquals(
+        Verdict.FAIL,
+        checker
+            .check(dropped, withInterval, List.of(plain))
+            .row(CELL + "/F1")
+            .orElseThrow()
+            .verdict());
+    assertEquals(
+        Verdict.PASS,
+        checker
+            .check(dropped, withInterval, List.of(interval))
+            .row(CELL + "/F1")
+            .orElseThrow()
+            .verdict());
+  }
+
+  @Test
+  void aChangedClaimVerdictIsListed() {
+    Reproduction base = Runs.usual();
+    ClaimResult before =
+        new ClaimResult("c1", "SM beats CD", ClaimResult.Verdict.SUPPORTED, "", null, null);
+    ClaimResult after =
+        new ClaimResult("c1", "SM beats CD", ClaimResult.Verdict.INCONCLUSIVE, "", null, null);
+    Reproduction then = withClaims(base, before);
+    Reproduction now = withClaims(base, after);
+
+    DriftResult result = checker.check(now, Baseline.from(then), Runs.rules());
+
+    assertEquals(
+        List.of(
+            new DriftResult.ClaimChange(
+                "c1",
+                "SM beats CD",
+                ClaimResult.Verdict.SUPPORTED,
+                ClaimResult.Verdict.INCONCLUSIVE)),
+        result.claimChanges());
+  }
+
+  private static Reproduction withClaims(Reproduction r, ClaimResult claim) {
+    return new Reproduction(
+        r.plan(),
+        r.planDescription(),
+        r.startedAt(),
+        r.wallSeconds(),
+        r.environment(),
+        r.datasets(),
+        r.cells(),
+        List.of(claim),
+        null);
   }
 
   @Test
@@ -187,7 +304,8 @@ class DriftCheckerTest {
 
     assertFalse(result.passed());
     assertEquals(8, result.failures().size());
-    assertEquals("cell diverged", result.failures().get(0).note());
+    assertTrue(
+        result.failures().get(0).note().contains("diverged"), result.failures().get(0).note());
   }
 
   @Test
@@ -201,10 +319,10 @@ class DriftCheckerTest {
 
     DriftRow row = result.row("ecg-dropped/F1").orElseThrow();
     assertEquals(Verdict.MISSING_NOW, row.verdict());
-    assertEquals("ecg-dropped", row.cellId());
+    assertEquals("ecg-dropped", row.groupId());
     assertEquals("F1", row.metric());
     assertFalse(row.failsGate());
-    assertEquals("cell not in this run's plan: not a failure", row.note());
+    assertEquals("not in this run's plan", row.note());
     assertTrue(result.passed());
   }
 

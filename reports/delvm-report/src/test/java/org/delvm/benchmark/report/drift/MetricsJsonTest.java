@@ -42,9 +42,11 @@ class MetricsJsonTest {
                 new ClaimResult(
                     "fig7-sm-beats-cd",
                     "Fig. 7: SM-DELVM F1 > CD-DELVM F1 at every width",
-                    ClaimResult.Verdict.NOT_SUPPORTED,
+                    ClaimResult.Verdict.CONTRADICTED,
                     "at hidden units 64: 80.0 <= 85.0",
-                    Map.of("SM-DELVM @ hidden units 64", 80.0))));
+                    Map.of("SM-DELVM @ hidden units 64", 80.0),
+                    null)),
+            null);
     Path file = dir.resolve("metrics.json");
     String json = new ReportWriter().metricsJson(run);
     Files.writeString(file, json);

@@ -59,7 +59,8 @@ final class Runs {
         Map.of("java", "17"),
         List.of(),
         List.of(cells),
-        List.of());
+        List.of(),
+        null);
   }
 
   /** The usual run: 389 TP, 48 FP, 558 TN, 5 FN (394 anomalies in 1000 beats). */
