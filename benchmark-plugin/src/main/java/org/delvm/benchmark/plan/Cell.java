@@ -52,6 +52,8 @@ import java.util.Map;
  *     {@link Pretraining}); null: Glorot initialisation
  * @param latentUnits CEBM models only: K, the size of the conjugate Gaussian latent (the network's
  *     output has 2K units); default 128, as the CEBM reference code
+ * @param protocol ECG5000 only: the anomaly protocol ({@code project}, {@code tf-tutorial}, {@code
+ *     paper-as-run}; see EcgProtocol); null: {@code project}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Cell(
@@ -79,7 +81,8 @@ public record Cell(
     ImageSubset images,
     String evaluation,
     Integer latentUnits,
-    Pretraining pretraining) {
+    Pretraining pretraining,
+    String protocol) {
 
   /**
    * Layer-wise pre-training of a {@code delvm-mlp}'s f by stacked RBMs (the RBM slides): a
@@ -154,6 +157,7 @@ public record Cell(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -218,7 +222,8 @@ public record Cell(
         images,
         evaluation,
         latentUnits,
-        pretraining);
+        pretraining,
+        protocol);
   }
 
   private static <V> Map<String, V> copy(Map<String, V> map) {

@@ -174,7 +174,8 @@ final class PlanExpander {
         c.latentUnits() == null && c.model() != null && c.model().startsWith("cebm-")
             ? Integer.valueOf(128)
             : c.latentUnits(),
-        c.pretraining());
+        c.pretraining(),
+        c.protocol());
   }
 
   /** The sweep's fields with their values, in {@link Sweep#FIELDS} order. */

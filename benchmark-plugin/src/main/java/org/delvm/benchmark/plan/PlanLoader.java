@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.delvm.benchmark.datasets.DatasetCatalogue;
+import org.delvm.benchmark.datasets.EcgProtocol;
 import org.delvm.benchmark.models.graph.Activation;
 import org.delvm.benchmark.models.objectives.Objectives;
 import org.delvm.benchmark.models.vae.VaeObjective;
@@ -31,7 +32,8 @@ import org.delvm.benchmark.models.vae.VaeObjective;
 public final class PlanLoader {
 
   /** Plans shipped as resources of this module. */
-  public static final List<String> SHIPPED = List.of("smoke", "default", "paper", "fashion-mnist");
+  public static final List<String> SHIPPED =
+      List.of("smoke", "default", "paper", "fashion-mnist", "ecg-protocols");
 
   /** Models the runner knows. */
   public static final List<String> MODELS = ModelKind.ids();
@@ -329,6 +331,16 @@ public final class PlanLoader {
           where
               + "latentUnits must be positive and only a CEBM or the VAE has it, got "
               + c.latentUnits());
+    }
+    if (c.protocol() != null) {
+      if (!"ecg5000".equals(c.dataset())) {
+        problems.add(where + "protocol applies to ECG5000 cells only, not " + c.dataset());
+      }
+      try {
+        EcgProtocol.of(c.protocol());
+      } catch (IllegalArgumentException e) {
+        problems.add(where + e.getMessage());
+      }
     }
     if (!kind.convolutional()) {
       return;

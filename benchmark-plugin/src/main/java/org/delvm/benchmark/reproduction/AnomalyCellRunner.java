@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.delvm.benchmark.datasets.EcgProtocol;
 import org.delvm.benchmark.evaluation.AnomalyDetection;
 import org.delvm.benchmark.evaluation.AnomalyMetrics;
 import org.delvm.benchmark.evaluation.HistogramThreshold;
@@ -92,7 +93,10 @@ final class AnomalyCellRunner {
       double[] testScores = CellModels.reconstructionErrors(model, data.test());
       AnomalyMetrics m;
       String thresholdName;
-      if (data.trainAnomalous() == null) {
+      if (!data.protocol().flagsAbove()) {
+        m = flaggedBelow(trainScores, testScores, data.testLabels());
+        thresholdName = "threshold (mean + std of training RE)";
+      } else if (data.trainAnomalous() == null) {
         m =
             AnomalyDetection.evaluate(
                 trainScores,
@@ -118,8 +122,16 @@ final class AnomalyCellRunner {
           log.accept("cell " + cell.id() + ": " + fit.summary());
         }
       }
-      metrics.addAll(anomalyMetrics(m, testScores, data.testLabels(), thresholdName, cell.paper()));
-      predictions = flagged(testScores, m.threshold(), data.testLabels());
+      // Ranking metrics rank positives first: where positives score low, by the negated score.
+      double[] ranked =
+          data.protocol().flagsAbove()
+              ? testScores
+              : java.util.Arrays.stream(testScores).map(v -> -v).toArray();
+      metrics.addAll(anomalyMetrics(m, ranked, data.testLabels(), thresholdName, cell.paper()));
+      predictions =
+          data.protocol().flagsAbove()
+              ? flagged(testScores, m.threshold(), data.testLabels())
+              : flagged(ranked, -m.threshold(), data.testLabels());
       log.accept(
           String.format(
               "cell %s: done in %.1f s: precision %.2f, recall %.2f, F1 %.2f (paper F1 %s),"
@@ -272,7 +284,16 @@ final class AnomalyCellRunner {
             : "where the histograms of the normal and the anomalous training images' scores cross,"
                 + " nearest the pooled mean (50 bins; uses labels, as the paper's threshold)");
     s.put(
-        "positive class", cell.dataset().equals("ecg5000") ? POSITIVE_CLASS : IMAGE_POSITIVE_CLASS);
+        "positive class",
+        !cell.dataset().equals("ecg5000")
+            ? IMAGE_POSITIVE_CLASS
+            : Reproducer.protocol(cell) == EcgProtocol.PROJECT
+                ? POSITIVE_CLASS
+                : Reproducer.protocol(cell).positive()
+                    + "; precision, recall, F1, AUROC and AUPRC are of it");
+    if (cell.dataset().equals("ecg5000")) {
+      s.put("protocol", Reproducer.protocol(cell).id() + ": " + Reproducer.protocol(cell).rule());
+    }
     return s;
   }
 
@@ -295,22 +316,58 @@ final class AnomalyCellRunner {
    * Arrays of one dataset split, ready for training (float32).
    *
    * @param trainAnomalous labelled anomalous training samples, for the histogram threshold; null
-   *     for the mean + std threshold, which sees normal samples only
+   *     for the mean + std threshold, which sees the training class only
+   * @param testLabels 1 for the positive class
+   * @param protocol for ECG5000, which class trains, which is positive and on which side of the
+   *     threshold; {@link EcgProtocol#PROJECT} for the images (trained on normal, positive =
+   *     anomaly, flagged above)
    */
   record AnomalyData(
       INDArray train,
       INDArray trainAnomalous,
       INDArray test,
       int[] testLabels,
-      CellModels.InputShape shape) {
+      CellModels.InputShape shape,
+      EcgProtocol protocol) {
 
     static AnomalyData of(float[][] train, float[][] test, int[] testLabels) {
+      return of(train, test, testLabels, EcgProtocol.PROJECT);
+    }
+
+    static AnomalyData of(float[][] train, float[][] test, int[] testLabels, EcgProtocol protocol) {
       return new AnomalyData(
           Nd4j.createFromArray(train),
           null,
           Nd4j.createFromArray(test),
           testLabels.clone(),
-          CellModels.InputShape.vector(train[0].length));
+          CellModels.InputShape.vector(train[0].length),
+          protocol);
     }
+  }
+
+  /**
+   * The mean + std threshold where a positive lies below it ({@link EcgProtocol#TF_TUTORIAL}):
+   * Tribuo's detectors flag high scores, so the counts are made here, from the same predictions the
+   * intervals resample. Precision, recall and F1 are of the positive class.
+   */
+  static AnomalyMetrics flaggedBelow(double[] trainScores, double[] testScores, int[] labels) {
+    double mean = java.util.Arrays.stream(trainScores).average().orElse(Double.NaN);
+    double variance =
+        java.util.Arrays.stream(trainScores).map(v -> (v - mean) * (v - mean)).average().orElse(0);
+    double threshold = mean + Math.sqrt(variance);
+    long tp = 0;
+    long fp = 0;
+    long fn = 0;
+    for (int i = 0; i < testScores.length; i++) {
+      boolean flagged = testScores[i] < threshold;
+      tp += flagged && labels[i] == 1 ? 1 : 0;
+      fp += flagged && labels[i] == 0 ? 1 : 0;
+      fn += !flagged && labels[i] == 1 ? 1 : 0;
+    }
+    long tn = testScores.length - tp - fp - fn;
+    double precision = tp + fp == 0 ? Double.NaN : 100.0 * tp / (tp + fp);
+    double recall = tp + fn == 0 ? Double.NaN : 100.0 * tp / (tp + fn);
+    double f1 = 2 * tp + fp + fn == 0 ? Double.NaN : 100.0 * 2 * tp / (2 * tp + fp + fn);
+    return new AnomalyMetrics(threshold, precision, recall, f1, tp, fp, tn, fn);
   }
 }

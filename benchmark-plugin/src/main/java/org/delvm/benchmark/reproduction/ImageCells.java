@@ -91,7 +91,8 @@ final class ImageCells {
             Nd4j.createFromArray(standardise.apply(split.trainAnomalous()).pixels()),
             Nd4j.createFromArray(standardise.apply(split.test()).pixels()),
             split.testLabels(),
-            new CellModels.InputShape(train.channels(), train.height(), train.width())));
+            new CellModels.InputShape(train.channels(), train.height(), train.width()),
+            org.delvm.benchmark.datasets.EcgProtocol.PROJECT));
   }
 
   private ImageSplits images(String dataset) {

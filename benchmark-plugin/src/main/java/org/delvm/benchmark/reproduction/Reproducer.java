@@ -20,7 +20,7 @@ import org.delvm.benchmark.datasets.Cifar10AnomalySplit;
 import org.delvm.benchmark.datasets.DatasetCatalogue;
 import org.delvm.benchmark.datasets.DatasetDescriptor;
 import org.delvm.benchmark.datasets.DatasetException;
-import org.delvm.benchmark.datasets.EcgAnomalySplit;
+import org.delvm.benchmark.datasets.EcgProtocol;
 import org.delvm.benchmark.datasets.EcgSplit;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.datasets.FetchedDataset;
@@ -130,6 +130,9 @@ public final class Reproducer {
     run.splits()
         .forEach(
             (key, split) -> {
+              if (key.contains("/")) {
+                return; // the baselines flag high scores as anomalies: the project protocol's
+              }
               String dataset = key.substring(0, key.indexOf('@'));
               long seed = Long.parseLong(key.substring(key.indexOf('@') + 1));
               baselines.addAll(Baselines.of(dataset, seed, split));
@@ -230,8 +233,7 @@ public final class Reproducer {
       if (generated(cell)) {
         continue;
       } else if (!ImageDatasets.isImageDataset(cell.dataset())) {
-        splits.computeIfAbsent(
-            splitKey(cell), key -> ecgSplit(fetched.get(cell.dataset()), cell.splitSeed()));
+        splits.computeIfAbsent(splitKey(cell), key -> ecgSplit(fetched.get(cell.dataset()), cell));
       } else if (cell.anomalyDetection()) {
         images.anomalySplit(cell); // made before training, for the baselines and the report
       }
@@ -272,7 +274,7 @@ public final class Reproducer {
               return runner.run(
                   cell,
                   AnomalyCellRunner.AnomalyData.of(
-                      split.train(), split.test(), split.testLabels()));
+                      split.train(), split.test(), split.testLabels(), protocol(cell)));
             };
       }
       CellOutcome outcome =
@@ -311,8 +313,20 @@ public final class Reproducer {
         : splits.get(splitKey(cell)).train().length;
   }
 
+  /**
+   * A dataset's split: by seed, and for ECG5000 by protocol too ({@code ecg5000@7}, {@code
+   * ecg5000@7/tf-tutorial}).
+   */
   private static String splitKey(Cell cell) {
-    return cell.dataset() + "@" + cell.splitSeed();
+    EcgProtocol protocol = protocol(cell);
+    return cell.dataset()
+        + "@"
+        + cell.splitSeed()
+        + (protocol == EcgProtocol.PROJECT ? "" : "/" + protocol.id());
+  }
+
+  static EcgProtocol protocol(Cell cell) {
+    return cell.protocol() == null ? EcgProtocol.PROJECT : EcgProtocol.of(cell.protocol());
   }
 
   private static double metric(CellResult cell, String name) {
@@ -453,9 +467,10 @@ public final class Reproducer {
     }
   }
 
-  private static EcgSplit ecgSplit(FetchedDataset data, long seed) {
+  private static EcgSplit ecgSplit(FetchedDataset data, Cell cell) {
     try {
-      return EcgAnomalySplit.paper(seed)
+      return protocol(cell)
+          .split(cell.splitSeed())
           .apply(
               UcrTimeSeriesReader.read(data.path("ECG5000_TRAIN.txt")),
               UcrTimeSeriesReader.read(data.path("ECG5000_TEST.txt")));
@@ -476,13 +491,16 @@ public final class Reproducer {
       Map<String, String> protocol = new LinkedHashMap<>();
       if (data.id().equals("ecg5000")) {
         protocol.put("rule", ECG_RULE);
+        for (EcgProtocol p : EcgProtocol.values()) {
+          protocol.put("protocol " + p.id(), p.rule());
+        }
       } else if (ImageDatasets.isImageDataset(data.id())) {
         protocol.put("rule", ImageCells.RULE);
       }
       splits.forEach(
           (key, split) -> {
             if (key.startsWith(data.id() + "@")) {
-              String seed = key.substring(key.indexOf('@') + 1);
+              String seed = key.substring(key.indexOf('@') + 1).replace("/", ", protocol ");
               protocol.put("split (seed " + seed + ")", split.summary());
             }
           });

@@ -107,6 +107,32 @@ class PlanExpanderTest {
   }
 
   @Test
+  void splitSeedsReplicateEveryCellOnEachSplitUnderAProtocol() throws Exception {
+    String base = BASE.replace("\"splitSeed\": 1, ", "");
+    Plan plan =
+        load(
+            plan(
+                "{\"id\": \"ecg\", "
+                    + base
+                    + ", \"hiddenUnits\": [8], \"epochs\": 1, \"objective\": \"sm\","
+                    + " \"protocol\": \"tf-tutorial\", \"seeds\": [1, 2],"
+                    + " \"splitSeeds\": [7, 8]}"));
+    assertEquals(
+        List.of("ecg-split7-seed1", "ecg-split7-seed2", "ecg-split8-seed1", "ecg-split8-seed2"),
+        plan.cells().stream().map(Cell::id).toList());
+    assertEquals(List.of(7L, 7L, 8L, 8L), plan.cells().stream().map(Cell::splitSeed).toList());
+    assertTrue(plan.cells().stream().allMatch(c -> "tf-tutorial".equals(c.protocol())));
+    String wrong =
+        message(
+            plan(
+                "{\"id\": \"ecg\", "
+                    + BASE
+                    + ", \"hiddenUnits\": [8], \"epochs\": 1, \"objective\": \"sm\","
+                    + " \"seed\": 1, \"protocol\": \"tf\"}"));
+    assertTrue(wrong.contains("unknown ECG protocol 'tf'"), wrong);
+  }
+
+  @Test
   void overridesSetFieldsOfSingleExpandedCells() throws Exception {
     Plan plan =
         load(

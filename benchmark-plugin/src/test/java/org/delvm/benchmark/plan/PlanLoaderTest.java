@@ -89,7 +89,7 @@ class PlanLoaderTest {
         paper.cells().stream()
             .filter(c -> c.objective().equals("cd") && c.dataset().equals("ecg5000"))
             .allMatch(c -> c.epochs() == 100));
-    assertTrue(loader.load("smoke").cells().size() <= 8, "the smoke plan stays tiny");
+    assertTrue(loader.load("smoke").cells().size() <= 10, "the smoke plan stays tiny");
   }
 
   @Test
@@ -188,7 +188,7 @@ class PlanLoaderTest {
 
   @Test
   void seedsGivenByTheUserReplaceEveryCellsOwn() {
-    Plan smoke = new PlanLoader().load("smoke"); // 4 cells, seeds 1 and 2
+    Plan smoke = new PlanLoader().load("smoke"); // 5 cells, seeds 1 and 2
     Plan reseeded = new PlanLoader().load("smoke", List.of(5L, 6L, 7L));
 
     assertEquals(smoke.cells().size() / 2 * 3, reseeded.cells().size());

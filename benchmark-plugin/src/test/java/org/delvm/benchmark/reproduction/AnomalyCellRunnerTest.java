@@ -73,7 +73,8 @@ class AnomalyCellRunnerTest {
                     images(60, true, 2),
                     test,
                     labels,
-                    new CellModels.InputShape(1, 6, 6)));
+                    new CellModels.InputShape(1, 6, 6),
+                    org.delvm.benchmark.datasets.EcgProtocol.PROJECT));
 
     assertEquals("completed", r.status(), r.message());
     java.util.Map<String, Double> m = new java.util.HashMap<>();

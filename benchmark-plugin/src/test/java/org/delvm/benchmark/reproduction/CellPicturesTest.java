@@ -224,7 +224,8 @@ class CellPicturesTest {
                     AnomalyCellRunnerTest.images(60, true, 2),
                     test,
                     labels,
-                    new CellModels.InputShape(1, 6, 6)));
+                    new CellModels.InputShape(1, 6, 6),
+                    org.delvm.benchmark.datasets.EcgProtocol.PROJECT));
 
     assertEquals("completed", r.status(), r.message());
     List<Picture> pictures = r.pictures();

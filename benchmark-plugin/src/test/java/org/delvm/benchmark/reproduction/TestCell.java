@@ -169,6 +169,7 @@ final class TestCell {
         images,
         evaluation,
         latentUnits,
-        pretraining);
+        pretraining,
+        null);
   }
 }

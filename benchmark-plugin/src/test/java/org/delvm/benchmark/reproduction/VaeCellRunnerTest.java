@@ -44,9 +44,19 @@ class VaeCellRunnerTest {
     Map<String, Double> m = new HashMap<>();
     r.metrics().forEach(x -> m.put(x.name(), x.value()));
     assertEquals(
-        java.util.Set.of("RE", "KL", "(1+alpha) RE", "alpha KL", "alpha"),
+        java.util.Set.of(
+            "RE", "KL", "KL (sum over the data set)", "(1+alpha) RE", "alpha KL", "alpha"),
         m.keySet(),
         m.toString());
+    assertEquals(10000 * m.get("KL"), m.get("KL (sum over the data set)"), 1e-6 * m.get("KL"));
+    assertEquals(
+        56832.0,
+        r.metrics().stream()
+            .filter(x -> x.name().startsWith("KL (sum"))
+            .findFirst()
+            .orElseThrow()
+            .paper(),
+        "the paper's KL is a sum over its 10000 samples");
     assertEquals((1 + m.get("alpha")) * m.get("RE"), m.get("(1+alpha) RE"), 1e-9 * m.get("RE"));
     assertEquals(0.009, r.metrics().get(0).paper());
     assertEquals("VAE, Lagrangian (7)", r.series());
@@ -58,7 +68,7 @@ class VaeCellRunnerTest {
   @Test
   void theElboCellHasNoAlphaAndOptionsAreChecked() {
     CellResult r = new VaeCellRunner(l -> {}).run(cell("elbo", Map.of(), 1));
-    assertEquals(2, r.metrics().size(), r.metrics().toString());
+    assertEquals(3, r.metrics().size(), r.metrics().toString());
 
     assertEquals(
         AlphaUpdate.Rule.ASCENT_PROJECTED,

@@ -33,8 +33,18 @@ import java.util.Random;
  * @param testSize number of test beats
  * @param trainNormalCount number of normal training beats
  * @param normalClass the UCR class label of normal beats
+ * @param trainOnAnomalous train on the anomalous non-test beats instead of the normal ones (see
+ *     {@link EcgProtocol#PAPER_AS_RUN})
+ * @param positiveIsNormal label the normal test beats 1 (the positive class) instead of the
+ *     anomalous ones
  */
-public record EcgAnomalySplit(long seed, int testSize, int trainNormalCount, int normalClass) {
+public record EcgAnomalySplit(
+    long seed,
+    int testSize,
+    int trainNormalCount,
+    int normalClass,
+    boolean trainOnAnomalous,
+    boolean positiveIsNormal) {
 
   /** The paper's number of test beats. */
   public static final int PAPER_TEST_SIZE = 1000;
@@ -50,6 +60,11 @@ public record EcgAnomalySplit(long seed, int testSize, int trainNormalCount, int
       throw new IllegalArgumentException(
           "testSize and trainNormalCount must be positive: " + testSize + ", " + trainNormalCount);
     }
+  }
+
+  /** Training on normal beats, positive = anomaly. */
+  public EcgAnomalySplit(long seed, int testSize, int trainNormalCount, int normalClass) {
+    this(seed, testSize, trainNormalCount, normalClass, false, false);
   }
 
   /** The paper's sizes with the given seed. */
@@ -90,7 +105,7 @@ public record EcgAnomalySplit(long seed, int testSize, int trainNormalCount, int
     List<float[]> test = new ArrayList<>();
     for (int k = 0; k < testSize; k++) {
       test.add(beats.get(order[k]));
-      testLabels[k] = anomalous.get(order[k]);
+      testLabels[k] = positiveIsNormal ? 1 - anomalous.get(order[k]) : anomalous.get(order[k]);
     }
     List<float[]> train = new ArrayList<>();
     int heldOutNormal = 0;
@@ -102,7 +117,7 @@ public record EcgAnomalySplit(long seed, int testSize, int trainNormalCount, int
         min = Math.min(min, v);
         max = Math.max(max, v);
       }
-      if (anomalous.get(order[k]) == 0) {
+      if (anomalous.get(order[k]) == (trainOnAnomalous ? 1 : 0)) {
         if (train.size() < trainNormalCount) {
           train.add(beat);
         } else {
@@ -110,7 +125,7 @@ public record EcgAnomalySplit(long seed, int testSize, int trainNormalCount, int
         }
       }
     }
-    if (train.size() < trainNormalCount) {
+    if (train.size() < trainNormalCount && trainNormalCount != Integer.MAX_VALUE) {
       throw new DatasetException(
           String.format(
               "ECG split (seed %d): only %d normal beats outside the test set, %d needed for"
@@ -120,10 +135,11 @@ public record EcgAnomalySplit(long seed, int testSize, int trainNormalCount, int
     if (!(max > min)) {
       throw new DatasetException("ECG split: all non-test values equal " + min + "; cannot scale");
     }
-    int testAnomalous = 0;
+    int testPositive = 0;
     for (int label : testLabels) {
-      testAnomalous += label;
+      testPositive += label;
     }
+    int testAnomalous = positiveIsNormal ? testSize - testPositive : testPositive;
     return new EcgSplit(
         normalise(train, min, max),
         normalise(test, min, max),
@@ -134,7 +150,9 @@ public record EcgAnomalySplit(long seed, int testSize, int trainNormalCount, int
         heldOutNormal,
         seed,
         min,
-        max);
+        max,
+        trainOnAnomalous ? "anomalous" : "normal",
+        positiveIsNormal ? "normal" : "anomaly");
   }
 
   /** Fisher-Yates over 0..n-1 with {@code new Random(seed)}, exactly as the class comment says. */
