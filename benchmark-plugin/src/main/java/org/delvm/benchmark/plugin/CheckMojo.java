@@ -32,7 +32,9 @@ import org.delvm.benchmark.report.history.HistorySection;
  * comparison, writes {@code summary.md} beside the report, and fails the build when a metric moved
  * beyond its limit or disappeared. Like jacoco's {@code check}: the comparison lives in the report
  * library ({@link DriftChecker}); this goal only maps its result to log lines and the build's
- * outcome. Bound to {@code verify}, after {@code reproduce}.
+ * outcome. Bound to {@code verify}, after {@code reproduce}. With {@code history}, it also appends
+ * the run's gated metrics to a JSON Lines file and puts their trends across commits into the report
+ * ({@link HistorySection}).
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
