@@ -11,6 +11,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.delvm.benchmark.report.ReportArchive;
 import org.delvm.benchmark.report.ReportException;
 import org.delvm.benchmark.report.ReportWriter;
 import org.delvm.benchmark.report.Reproduction;
@@ -23,6 +24,8 @@ import org.delvm.benchmark.report.drift.GatePolicy;
 import org.delvm.benchmark.report.drift.MetricsJson;
 import org.delvm.benchmark.report.drift.SummaryWriter;
 import org.delvm.benchmark.report.drift.Verdict;
+import org.delvm.benchmark.report.history.Commits;
+import org.delvm.benchmark.report.history.HistorySection;
 
 /**
  * The drift gate: compares the metrics.json that {@code reproduce} wrote with the committed
@@ -30,7 +33,9 @@ import org.delvm.benchmark.report.drift.Verdict;
  * comparison, writes {@code summary.md} beside the report, and fails the build when a metric moved
  * beyond its limit or disappeared. Like jacoco's {@code check}: the comparison lives in the report
  * library ({@link DriftChecker}); this goal only maps its result to log lines and the build's
- * outcome. Bound to {@code verify}, after {@code reproduce}.
+ * outcome. Bound to {@code verify}, after {@code reproduce}. With {@code history}, it also appends
+ * the run's gated metrics to a JSON Lines file and puts their trends across commits into the report
+ * ({@link HistorySection}).
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
@@ -87,9 +92,31 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "delvm.updateBaseline", defaultValue = "false")
   private boolean updateBaseline;
 
+  /**
+   * A JSON Lines file to which each check appends this run's gated metrics (commit, date, plan,
+   * environment); the report then draws a trend chart per gated metric across the recorded commits.
+   * Unset: no history. In CI, keep the file between runs (an artifact, a cache or a branch).
+   */
+  @Parameter(property = "delvm.history")
+  private File history;
+
+  /**
+   * The commit recorded in the history. Unset: {@code GITHUB_SHA} or {@code CI_COMMIT_SHA} when CI
+   * sets them, else {@code git rev-parse HEAD}.
+   */
+  @Parameter(property = "delvm.commit")
+  private String commit;
+
   /** Skip the check. */
   @Parameter(property = "delvm.skip", defaultValue = "false")
   private boolean skip;
+
+  /** The zipped report of {@code reproduce}, zipped again when the history changed the page. */
+  @Parameter(defaultValue = "${project.build.directory}/delvm-report.zip", readonly = true)
+  private File reportArchive;
+
+  @Parameter(defaultValue = "${project.basedir}", readonly = true)
+  private File basedir;
 
   /** Paths in messages are shown relative to the directory Maven was started in. */
   @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
@@ -197,6 +224,9 @@ public class CheckMojo extends AbstractMojo {
                   c.id(), c.before() == null ? "new" : c.before().label(), c.after().label()));
     }
     String line = result.summaryLine(outcome) + "; summary: " + shown(summary);
+    if (history != null) {
+      record(now, result, reports);
+    }
     if (outcome == GatePolicy.Outcome.PASSED) {
       getLog().info(line);
       return;
@@ -224,6 +254,29 @@ public class CheckMojo extends AbstractMojo {
       throw new MojoFailureException(message);
     }
     getLog().error(message + " (delvm.haltOnFailure is false: the build goes on)");
+  }
+
+  /** Appends the run to the history (failing runs too: they are what the trend must show). */
+  private void record(Reproduction now, DriftResult result, Path reports) {
+    String sha =
+        commit == null || commit.isBlank()
+            ? Commits.current(basedir == null ? Path.of(".") : basedir.toPath(), System.getenv())
+            : commit.strip();
+    HistorySection section =
+        HistorySection.record(history.toPath(), sha, now, result, reports, getLog()::warn);
+    getLog()
+        .info(
+            String.format(
+                "History: recorded commit %s in %s; trends of %d gated metric(s) over %d run(s),"
+                    + " %d outside their band",
+                sha,
+                shown(history.toPath()),
+                section.outside().size() + section.inside().size(),
+                section.runs(),
+                section.outside().size()));
+    if (reportArchive != null && reportArchive.isFile()) {
+      ReportArchive.zip(reports, reportArchive.toPath());
+    }
   }
 
   /** A plan given as a path has no short name of its own: use the one its run recorded. */
