@@ -110,7 +110,7 @@ class ReportWriterTest {
     assertTrue(page.contains("id=\"overview\""), page);
     assertTrue(page.contains("Warning: lossy copy."), page);
     assertTrue(
-        page.contains("94.00 <span class=\"muted\">[81.29, 106.71] n&nbsp;=&nbsp;2 replicates"),
+        page.contains("94.00 <span class=\"muted\">[81.29, 100.00] n&nbsp;=&nbsp;2 replicates"),
         "mean [95 % t-interval] over two seeds");
     assertTrue(page.contains("id=\"scoreboard\""), page);
     assertTrue(page.contains("within tolerance"), page);

@@ -81,7 +81,11 @@ public final class Replicates {
   private static Estimate estimate(
       String id, MetricResult m, double[] values, List<CellResult> completed) {
     if (values.length > 1) {
-      return Estimate.tInterval(values);
+      Estimate t = Estimate.tInterval(values);
+      // A rate cannot leave [0, 100]: a t-interval of few replicates may, so it is cut there.
+      return "%".equals(m.unit())
+          ? new Estimate(t.mean(), Math.max(0, t.low()), Math.min(100, t.high()), t.n(), t.method())
+          : t;
     }
     CellResult only = completed.get(0);
     Optional<SampleMetric> resampled = SampleMetric.named(m.name());
