@@ -36,6 +36,12 @@ public record PlanDatasets(Map<String, FetchedDataset> available, Map<String, St
    */
   public static PlanDatasets fetch(
       Plan plan, FetchSettings settings, boolean requireAll, Consumer<String> log) {
+    return fetch(plan, settings, requireAll, RunLog.of(log));
+  }
+
+  /** As {@link #fetch(Plan, FetchSettings, boolean, Consumer)}; skipped cells are a warning. */
+  public static PlanDatasets fetch(
+      Plan plan, FetchSettings settings, boolean requireAll, RunLog log) {
     DatasetFetcher fetcher = new DatasetFetcher(settings);
     Map<String, FetchedDataset> fetched = new LinkedHashMap<>();
     Map<String, String> unavailable = new LinkedHashMap<>();
@@ -54,26 +60,28 @@ public record PlanDatasets(Map<String, FetchedDataset> available, Map<String, St
           throw e;
         }
         unavailable.put(id, e.getMessage());
-        log.accept(
-            "WARNING: dataset "
-                + id
-                + " cannot be had, so its "
-                + plan.cells().stream().filter(c -> c.dataset().equals(id)).count()
-                + " cell(s) are skipped: "
-                + e.getMessage()
-                + " Set -Ddelvm.requireAllDatasets=true to fail instead.");
+        log.warning()
+            .accept(
+                "dataset "
+                    + id
+                    + " cannot be had, so its "
+                    + plan.cells().stream().filter(c -> c.dataset().equals(id)).count()
+                    + " cell(s) are skipped: "
+                    + e.getMessage()
+                    + " Set -Ddelvm.requireAllDatasets=true to fail instead.");
         continue;
       }
       fetched.put(id, data);
-      log.accept(
-          "dataset "
-              + data.id()
-              + " in "
-              + data.directory()
-              + ": "
-              + data.files().stream()
-                  .map(f -> f.name() + " (" + f.source() + ")")
-                  .collect(Collectors.joining(", ")));
+      log.info()
+          .accept(
+              "dataset "
+                  + data.id()
+                  + " in "
+                  + data.directory()
+                  + ": "
+                  + data.files().stream()
+                      .map(f -> f.name() + " (" + f.source() + ")")
+                      .collect(Collectors.joining(", ")));
     }
     return new PlanDatasets(fetched, unavailable);
   }
