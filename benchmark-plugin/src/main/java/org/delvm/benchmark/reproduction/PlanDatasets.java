@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.delvm.benchmark.datasets.DatasetException;
 import org.delvm.benchmark.datasets.DatasetFetcher;
+import org.delvm.benchmark.datasets.DatasetSetupException;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.datasets.FetchedDataset;
 import org.delvm.benchmark.plan.Cell;
@@ -56,8 +57,8 @@ public record PlanDatasets(Map<String, FetchedDataset> available, Map<String, St
       try {
         data = fetcher.fetch(id);
       } catch (DatasetException e) {
-        if (requireAll) {
-          throw e;
+        if (requireAll || e instanceof DatasetSetupException) {
+          throw e; // a broken cache, mirror or bundled copy is never a reason to skip
         }
         unavailable.put(id, e.getMessage());
         log.warning()

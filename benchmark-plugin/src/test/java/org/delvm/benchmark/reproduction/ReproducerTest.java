@@ -362,4 +362,23 @@ class ReproducerTest {
         warnings.toString());
     assertTrue(info.stream().noneMatch(l -> l.contains("cannot be had, so")), info.toString());
   }
+
+  @Test
+  void anUnusableCacheIsAnErrorBeforeAnyTrainingEvenWhenDatasetsMayBeMissing() throws Exception {
+    Path regularFile = Files.writeString(dir.resolve("a-file"), "x");
+    Reproducer reproducer =
+        new Reproducer(
+            TinyPlans.offline(regularFile.resolve("cache")),
+            dir.resolve("results"),
+            false,
+            log::add);
+
+    org.delvm.benchmark.datasets.DatasetSetupException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.delvm.benchmark.datasets.DatasetSetupException.class,
+            () -> reproducer.run(plan(TinyPlans.cell("ecg")), dir.resolve("report")));
+
+    assertTrue(e.getMessage().contains(regularFile.resolve("cache").toString()), e.getMessage());
+    assertFalse(logged(": epoch "), log.toString());
+  }
 }
