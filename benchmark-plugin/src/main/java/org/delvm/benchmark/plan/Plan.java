@@ -1,5 +1,7 @@
 package org.delvm.benchmark.plan;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,8 +15,9 @@ import java.util.List;
 public record Plan(String name, String description, List<Cell> cells, List<Claim> claims) {
 
   public Plan {
-    cells = cells == null ? null : List.copyOf(cells);
-    claims = claims == null ? List.of() : List.copyOf(claims);
+    // Null entries are kept (not refused here) so that the loader can name them as problems.
+    cells = cells == null ? null : Collections.unmodifiableList(new ArrayList<>(cells));
+    claims = claims == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(claims));
   }
 
   /** A plan without claims. */

@@ -33,16 +33,34 @@ final class PlanExpander {
   static List<Cell> expand(List<Cell> cells, List<String> problems) {
     List<Cell> out = new ArrayList<>();
     for (Cell template : cells) {
-      expand(template, problems, out);
+      if (template == null) {
+        problems.add("a cell is null; give an object or remove it");
+        continue;
+      }
+      if (!expand(template, problems, out)) {
+        break; // the plan is too large: expanding the rest would only take time
+      }
     }
     return out;
   }
 
-  private static void expand(Cell t, List<String> problems, List<Cell> out) {
+  /** Expands one template into {@code out}; false when the plan's cells exceed the bound. */
+  private static boolean expand(Cell t, List<String> problems, List<Cell> out) {
     String where = "cell '" + t.id() + "': ";
     ObjectNode base = JSON.valueToTree(t);
     base.remove(List.of("sweep", "seeds", "splitSeeds", "overrides"));
     List<Axis> axes = t.sweep() == null ? List.of() : axes(t.sweep(), base, where, problems);
+    long count = (long) out.size() + cellCount(axes, t.seeds());
+    if (count > PlanBounds.MAX_CELLS) {
+      problems.add(
+          where
+              + "the plan expands to more than "
+              + PlanBounds.MAX_CELLS
+              + " cells (this template alone to "
+              + cellCount(axes, t.seeds())
+              + "); split it into several plans or sweep fewer values");
+      return false;
+    }
     if (t.sweep() == null && t.overrides() != null) {
       problems.add(where + "overrides apply to the cells of a sweep; this cell has no sweep");
     }
@@ -130,6 +148,20 @@ final class PlanExpander {
                 + "' matches no expanded cell; the expanded ids are: "
                 + String.join(", ", expandedIds));
       }
+    }
+    return true;
+  }
+
+  /** The cells a template expands to, saturating at {@link Long#MAX_VALUE}. */
+  private static long cellCount(List<Axis> axes, List<Long> seeds) {
+    long count = seeds == null || seeds.isEmpty() ? 1 : seeds.size();
+    try {
+      for (Axis axis : axes) {
+        count = Math.multiplyExact(count, axis.values.size());
+      }
+      return count;
+    } catch (ArithmeticException overflow) {
+      return Long.MAX_VALUE;
     }
   }
 

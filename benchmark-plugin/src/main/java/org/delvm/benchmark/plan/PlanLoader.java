@@ -57,7 +57,15 @@ public final class PlanLoader {
       Arrays.stream(VaeObjective.values()).map(VaeObjective::id).toList();
 
   private final ObjectMapper json =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /**
+   * Plan names and cell ids name files (stored results, baselines): portable characters only, and
+   * no leading dot, so that none is hidden, {@code .} or {@code ..}.
+   */
+  static final String FILE_NAME_PATTERN = "[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}";
 
   /** A shipped plan's name, or a path to a plan file. */
   public Plan load(String nameOrPath) {
@@ -107,7 +115,14 @@ public final class PlanLoader {
 
   private Plan parse(InputStream in, String source) throws IOException {
     try {
-      return json.readValue(in, Plan.class);
+      Plan plan = json.readValue(in, Plan.class);
+      if (plan == null) {
+        throw new PlanException(
+            source
+                + " holds no plan (JSON null or nothing): a plan is an object {\"name\": ...,"
+                + " \"description\": ..., \"cells\": [...], \"claims\": [...]}");
+      }
+      return plan;
     } catch (UnrecognizedPropertyException e) {
       if (e.getReferringClass() == Sweep.class) {
         throw new PlanException(
@@ -171,6 +186,12 @@ public final class PlanLoader {
     List<String> problems = new ArrayList<>();
     if (plan.name() == null || plan.name().isBlank()) {
       problems.add("the plan has no name");
+    } else if (!plan.name().matches(FILE_NAME_PATTERN)) {
+      problems.add(
+          "the plan's name '"
+              + plan.name()
+              + "' names its results and baseline files: it may hold only letters, digits, '.',"
+              + " '_' and '-', must not start with '.' and has at most 200 characters");
     }
     if (plan.cells() == null || plan.cells().isEmpty()) {
       problems.add("the plan has no cells");
@@ -178,13 +199,20 @@ public final class PlanLoader {
     List<Cell> cells =
         PlanExpander.expand(plan.cells() == null ? List.of() : plan.cells(), problems);
     Set<String> ids = new HashSet<>();
+    // File names must differ on case-insensitive file systems too (macOS, Windows).
+    Set<String> fileNames = new HashSet<>();
     List<String> datasetIds = DatasetCatalogue.standard().ids();
     for (Cell c : cells) {
       String where = "cell '" + c.id() + "': ";
       if (c.id() == null || !ids.add(c.id())) {
         problems.add(where + "cell ids must be present and unique");
-      } else if (!c.id().matches("[A-Za-z0-9._-]+")) {
-        problems.add(where + "a cell id may hold only letters, digits, '.', '_' and '-'");
+      } else if (!c.id().matches(FILE_NAME_PATTERN)) {
+        problems.add(
+            where
+                + "a cell id may hold only letters, digits, '.', '_' and '-', must not start with"
+                + " '.' and has at most 200 characters");
+      } else if (!fileNames.add(c.id().toLowerCase(Locale.ROOT))) {
+        problems.add(where + "cell ids must differ in more than upper and lower case");
       }
       for (String field : missing(c)) {
         problems.add(where + field + " is missing");
@@ -206,24 +234,25 @@ public final class PlanLoader {
         }
       }
       oneOf(problems, where + "activation", c.activation(), ACTIVATIONS, n -> false);
-      if (c.epochs() != null && c.epochs() < 0) {
-        problems.add(where + "epochs must be >= 0, got " + c.epochs());
-      }
-      if (c.batchSize() != null && c.batchSize() < 1) {
-        problems.add(where + "batchSize must be >= 1, got " + c.batchSize());
-      }
+      PlanBounds.require(problems, where + "epochs", c.epochs(), 0, PlanBounds.MAX_EPOCHS);
+      PlanBounds.require(
+          problems, where + "batchSize", c.batchSize(), 1, PlanBounds.MAX_BATCH_SIZE);
       if (c.hiddenUnits() != null
           && (c.hiddenUnits().isEmpty()
-              || c.hiddenUnits().stream().anyMatch(w -> w == null || w < 1))) {
+              || c.hiddenUnits().size() > PlanBounds.MAX_LAYERS
+              || c.hiddenUnits().stream()
+                  .anyMatch(w -> w == null || w < 1 || w > PlanBounds.MAX_WIDTH))) {
         problems.add(
-            where + "hiddenUnits must list one positive width per layer, got " + c.hiddenUnits());
+            where
+                + "hiddenUnits must list one width in [1, "
+                + PlanBounds.MAX_WIDTH
+                + "] per layer, at most "
+                + PlanBounds.MAX_LAYERS
+                + " layers, got "
+                + c.hiddenUnits());
       }
       validateModelAndData(c, where, problems);
-      if (c.learningRates() != null
-          && (c.learningRates().isEmpty()
-              || c.learningRates().stream().anyMatch(r -> r == null || !(r > 0)))) {
-        problems.add(where + "learningRates must be positive, got " + c.learningRates());
-      }
+      PlanBounds.requireLearningRates(problems, where + "learningRates", c.learningRates());
     }
     validateClaims(plan.claims(), cells, problems);
     if (!problems.isEmpty()) {
@@ -313,8 +342,10 @@ public final class PlanLoader {
             || !"sigmoid".equals(c.activation())
             || p.epochs() == null
             || p.epochs() < 0
-            || (p.k() != null && p.k() < 1)
-            || (p.learningRate() != null && !(p.learningRate() > 0)))) {
+            || p.epochs() > PlanBounds.MAX_EPOCHS
+            || (p.k() != null && (p.k() < 1 || p.k() > PlanBounds.MAX_EPOCHS))
+            || (p.learningRate() != null
+                && !(p.learningRate() > 0 && p.learningRate() <= PlanBounds.MAX_LEARNING_RATE)))) {
       problems.add(
           where
               + "pretraining by stacked RBMs needs model delvm-mlp with activation sigmoid (the"
@@ -326,6 +357,8 @@ public final class PlanLoader {
               + ", "
               + p);
     }
+    PlanBounds.require(problems, where + "latentUnits", c.latentUnits(), 1, PlanBounds.MAX_WIDTH);
+    requireFewParameters(c, images, where, problems);
     if (c.latentUnits() != null && (!c.model().startsWith("cebm-") || c.latentUnits() < 1)) {
       problems.add(
           where
@@ -383,6 +416,9 @@ public final class PlanLoader {
         || subset.testImages() == null
         || subset.trainImages() < 1
         || subset.testImages() < 1
+        || subset.trainImages() > PlanBounds.MAX_IMAGES
+        || subset.testImages() > PlanBounds.MAX_IMAGES
+        || (subset.probeEpochs() != null && subset.probeEpochs() > PlanBounds.MAX_EPOCHS)
         || (probe && (subset.probeEpochs() == null || subset.probeEpochs() < 1))) {
       problems.add(
           where
@@ -390,8 +426,41 @@ public final class PlanLoader {
               + c.model()
               + " cell needs images: {\"trainImages\": n, \"testImages\": n"
               + (probe ? ", \"probeEpochs\": n" : "")
-              + "}, all positive, got "
+              + "}, all positive, images at most "
+              + PlanBounds.MAX_IMAGES
+              + ", got "
               + subset);
+    }
+  }
+
+  /**
+   * Refuses networks whose weights alone would not fit any machine (and whose sizes overflow the
+   * int arithmetic of the layers) before any cell runs; the runner checks the actual memory.
+   */
+  private static void requireFewParameters(
+      Cell c, boolean images, String where, List<String> problems) {
+    List<Integer> widths = c.hiddenUnits();
+    boolean convolutional = ModelKind.of(c.model()).map(ModelKind::convolutional).orElse(false);
+    if (widths == null
+        || widths.stream().anyMatch(w -> w == null || w < 1)
+        || (convolutional
+            && (c.kernels() == null
+                || c.kernels().size() != widths.size()
+                || c.kernels().stream().anyMatch(k -> k == null || k < 1)))) {
+      return; // reported already
+    }
+    int inputs = !images ? 140 : c.dataset().startsWith("cifar10") ? 3 : 1;
+    long parameters = PlanBounds.parameters(inputs, widths, convolutional ? c.kernels() : null);
+    if (parameters > PlanBounds.MAX_PARAMETERS) {
+      problems.add(
+          where
+              + "the network "
+              + widths
+              + " would have "
+              + (parameters == Long.MAX_VALUE ? "more than 2^63" : Long.toString(parameters))
+              + " weights, above the bound of "
+              + PlanBounds.MAX_PARAMETERS
+              + " (1 GiB of floats); make it smaller");
     }
   }
 
@@ -424,7 +493,12 @@ public final class PlanLoader {
 
   private static void validateClaims(List<Claim> claims, List<Cell> cells, List<String> problems) {
     Set<String> ids = new HashSet<>();
+    Set<String> known = knownSeries(cells);
     for (Claim c : claims) {
+      if (c == null) {
+        problems.add("a claim is null; give an object or remove it");
+        continue;
+      }
       String where = "claim '" + c.id() + "': ";
       if (c.id() == null || !ids.add(c.id())) {
         problems.add(where + "claim ids must be present and unique");
@@ -460,11 +534,21 @@ public final class PlanLoader {
           problems.add(where + "a '" + c.kind() + "' claim needs " + field);
         }
       }
+      for (Map.Entry<String, Double> number :
+          numbers(c).entrySet()) { // NaN or infinity would make every verdict vacuous
+        if (number.getValue() != null && !Double.isFinite(number.getValue())) {
+          problems.add(where + number.getKey() + " must be a finite number");
+        }
+      }
+      if (c.tolerance() != null && c.tolerance() < 0) {
+        problems.add(where + "tolerance must be >= 0, got " + c.tolerance());
+      }
       List<Cell> matching =
           cells.stream()
               .filter(cell -> cell.experiment() != null)
               .filter(cell -> cell.experiment().startsWith(c.experiment()))
               .toList();
+      requireKnownSeries(c, known, where, problems);
       if (matching.isEmpty()) {
         problems.add(where + "no cell's experiment starts with '" + c.experiment() + "'");
       } else if (c.axis() != null
@@ -480,6 +564,43 @@ public final class PlanLoader {
                     .flatMap(cell -> cell.coordinates().keySet().stream())
                     .distinct()
                     .toList());
+      }
+    }
+  }
+
+  private static Map<String, Double> numbers(Claim c) {
+    Map<String, Double> numbers = new java.util.LinkedHashMap<>();
+    numbers.put("at", c.at());
+    numbers.put("expected", c.expected());
+    numbers.put("tolerance", c.tolerance());
+    return numbers;
+  }
+
+  /**
+   * The series a claim may name: those of the plan's cells, and every model's default series (a
+   * plan may leave a model's cells out, which makes its claims NOT TESTABLE, not wrong).
+   */
+  private static Set<String> knownSeries(List<Cell> cells) {
+    Set<String> known = new java.util.TreeSet<>();
+    cells.stream().map(Cell::series).filter(s -> s != null).forEach(known::add);
+    for (ModelKind kind : ModelKind.values()) {
+      Objectives.names().forEach(o -> known.add(kind.series(o)));
+      VAE_OBJECTIVES.forEach(o -> known.add(kind.series(o)));
+    }
+    return known;
+  }
+
+  /** A misspelt series would leave the claim without cells, NOT TESTABLE instead of an error. */
+  private static void requireKnownSeries(
+      Claim c, Set<String> known, String where, List<String> problems) {
+    for (String series : java.util.Arrays.asList(c.series(), c.better(), c.worse())) {
+      if (series != null && !known.contains(series)) {
+        problems.add(
+            where
+                + "series '"
+                + series
+                + "' is neither a series of the plan's cells nor a model's; known: "
+                + known);
       }
     }
   }

@@ -5,6 +5,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.reproduction.ComputeThreads;
 import org.delvm.benchmark.reproduction.Reproducer;
+import org.delvm.benchmark.reproduction.RunLog;
 
 /** What the goals that run or report a plan's cells share: where results live and how to run. */
 abstract class AbstractCellsMojo extends AbstractDelvmMojo {
@@ -46,11 +47,16 @@ abstract class AbstractCellsMojo extends AbstractDelvmMojo {
   protected final Reproducer trainingReproducer(FetchSettings fetchSettings) {
     getLog().info(ComputeThreads.apply(threads));
     return new Reproducer(
-        fetchSettings, resultsDirectory.toPath(), fresh, requireAllDatasets, getLog()::info);
+        fetchSettings, resultsDirectory.toPath(), fresh, requireAllDatasets, runLog());
   }
 
   /** A reproducer that trains nothing and reports the stored results. */
   protected final Reproducer storedResultsReproducer(FetchSettings fetchSettings) {
-    return Reproducer.fromStoredResults(fetchSettings, resultsDirectory.toPath(), getLog()::info);
+    return Reproducer.fromStoredResults(fetchSettings, resultsDirectory.toPath(), runLog());
+  }
+
+  /** Maven's log: warnings (skipped cells, rejected results) at WARNING level, not INFO. */
+  private RunLog runLog() {
+    return new RunLog(getLog()::info, getLog()::warn);
   }
 }

@@ -4,6 +4,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.reproduction.PlanDatasets;
+import org.delvm.benchmark.reproduction.RunLog;
 
 /**
  * Fetches and verifies the datasets of a plan into the cache, e.g. on a machine with network before
@@ -14,6 +15,6 @@ public class FetchMojo extends AbstractDelvmMojo {
 
   @Override
   protected void execute(Plan plan, FetchSettings fetchSettings) {
-    PlanDatasets.fetch(plan, fetchSettings, true, getLog()::info);
+    PlanDatasets.fetch(plan, fetchSettings, true, new RunLog(getLog()::info, getLog()::warn));
   }
 }

@@ -1,6 +1,7 @@
 package org.delvm.benchmark.plugin;
 
 import java.io.File;
+import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -11,6 +12,7 @@ import org.apache.maven.project.MavenProjectHelper;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.report.ReportArchive;
+import org.delvm.benchmark.report.ReportWriter;
 import org.delvm.benchmark.reproduction.PlanOutcome;
 
 /**
@@ -46,7 +48,13 @@ public class ReproduceMojo extends AbstractCellsMojo {
     outcome.summary().forEach(getLog()::info);
     getLog().info("report: " + outcome.report());
     if (reportArchive != null) {
-      File zip = ReportArchive.zip(outputDirectory.toPath(), reportArchive.toPath()).toFile();
+      // Exactly the files the report wrote: never a foreign file or a link beside them.
+      File zip =
+          ReportArchive.zip(
+                  outputDirectory.toPath(),
+                  List.of(ReportWriter.HTML_FILE, ReportWriter.METRICS_FILE),
+                  reportArchive.toPath())
+              .toFile();
       if (project != null && projectHelper != null) {
         projectHelper.attachArtifact(project, "zip", "report", zip);
       }

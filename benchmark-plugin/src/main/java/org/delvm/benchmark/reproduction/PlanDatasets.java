@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.delvm.benchmark.datasets.DatasetException;
 import org.delvm.benchmark.datasets.DatasetFetcher;
+import org.delvm.benchmark.datasets.DatasetSetupException;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.datasets.FetchedDataset;
 import org.delvm.benchmark.plan.Cell;
@@ -36,6 +37,12 @@ public record PlanDatasets(Map<String, FetchedDataset> available, Map<String, St
    */
   public static PlanDatasets fetch(
       Plan plan, FetchSettings settings, boolean requireAll, Consumer<String> log) {
+    return fetch(plan, settings, requireAll, RunLog.of(log));
+  }
+
+  /** As {@link #fetch(Plan, FetchSettings, boolean, Consumer)}; skipped cells are a warning. */
+  public static PlanDatasets fetch(
+      Plan plan, FetchSettings settings, boolean requireAll, RunLog log) {
     DatasetFetcher fetcher = new DatasetFetcher(settings);
     Map<String, FetchedDataset> fetched = new LinkedHashMap<>();
     Map<String, String> unavailable = new LinkedHashMap<>();
@@ -50,30 +57,32 @@ public record PlanDatasets(Map<String, FetchedDataset> available, Map<String, St
       try {
         data = fetcher.fetch(id);
       } catch (DatasetException e) {
-        if (requireAll) {
-          throw e;
+        if (requireAll || e instanceof DatasetSetupException) {
+          throw e; // a broken cache, mirror or bundled copy is never a reason to skip
         }
         unavailable.put(id, e.getMessage());
-        log.accept(
-            "WARNING: dataset "
-                + id
-                + " cannot be had, so its "
-                + plan.cells().stream().filter(c -> c.dataset().equals(id)).count()
-                + " cell(s) are skipped: "
-                + e.getMessage()
-                + " Set -Ddelvm.requireAllDatasets=true to fail instead.");
+        log.warning()
+            .accept(
+                "dataset "
+                    + id
+                    + " cannot be had, so its "
+                    + plan.cells().stream().filter(c -> c.dataset().equals(id)).count()
+                    + " cell(s) are skipped: "
+                    + e.getMessage()
+                    + " Set -Ddelvm.requireAllDatasets=true to fail instead.");
         continue;
       }
       fetched.put(id, data);
-      log.accept(
-          "dataset "
-              + data.id()
-              + " in "
-              + data.directory()
-              + ": "
-              + data.files().stream()
-                  .map(f -> f.name() + " (" + f.source() + ")")
-                  .collect(Collectors.joining(", ")));
+      log.info()
+          .accept(
+              "dataset "
+                  + data.id()
+                  + " in "
+                  + data.directory()
+                  + ": "
+                  + data.files().stream()
+                      .map(f -> f.name() + " (" + f.source() + ")")
+                      .collect(Collectors.joining(", ")));
     }
     return new PlanDatasets(fetched, unavailable);
   }

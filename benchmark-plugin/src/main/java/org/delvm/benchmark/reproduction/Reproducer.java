@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -72,6 +74,7 @@ public final class Reproducer {
   private final boolean fresh;
   private final boolean requireAllDatasets;
   private final boolean train;
+  private final RunLog runLog;
   private final Consumer<String> log;
 
   /**
@@ -80,7 +83,7 @@ public final class Reproducer {
    */
   public Reproducer(
       FetchSettings fetchSettings, Path resultsDirectory, boolean fresh, Consumer<String> log) {
-    this(fetchSettings, resultsDirectory, fresh, false, true, log);
+    this(fetchSettings, resultsDirectory, fresh, false, true, RunLog.of(log));
   }
 
   /**
@@ -92,6 +95,18 @@ public final class Reproducer {
       boolean fresh,
       boolean requireAllDatasets,
       Consumer<String> log) {
+    this(fetchSettings, resultsDirectory, fresh, requireAllDatasets, RunLog.of(log));
+  }
+
+  /**
+   * @param log progress lines and warnings (skipped cells, rejected stored results, failed cells)
+   */
+  public Reproducer(
+      FetchSettings fetchSettings,
+      Path resultsDirectory,
+      boolean fresh,
+      boolean requireAllDatasets,
+      RunLog log) {
     this(fetchSettings, resultsDirectory, fresh, requireAllDatasets, true, log);
   }
 
@@ -101,13 +116,14 @@ public final class Reproducer {
       boolean fresh,
       boolean requireAllDatasets,
       boolean train,
-      Consumer<String> log) {
+      RunLog log) {
     this.fetchSettings = fetchSettings;
     this.resultsDirectory = resultsDirectory;
     this.fresh = fresh;
     this.requireAllDatasets = requireAllDatasets;
     this.train = train;
-    this.log = log;
+    this.runLog = log;
+    this.log = log.info();
   }
 
   /**
@@ -116,6 +132,12 @@ public final class Reproducer {
    */
   public static Reproducer fromStoredResults(
       FetchSettings fetchSettings, Path resultsDirectory, Consumer<String> log) {
+    return fromStoredResults(fetchSettings, resultsDirectory, RunLog.of(log));
+  }
+
+  /** As {@link #fromStoredResults(FetchSettings, Path, Consumer)}, with a warning channel. */
+  public static Reproducer fromStoredResults(
+      FetchSettings fetchSettings, Path resultsDirectory, RunLog log) {
     return new Reproducer(fetchSettings, resultsDirectory, false, false, false, log);
   }
 
@@ -212,7 +234,7 @@ public final class Reproducer {
       List<CellOutcome> outcomes) {}
 
   private CellsRun runAll(Plan plan) {
-    ResultStore store = ResultStore.open(resultsDirectory, plan.name(), log);
+    ResultStore store = ResultStore.open(resultsDirectory, plan.name(), runLog);
     log.accept(
         "plan "
             + plan.name()
@@ -221,12 +243,14 @@ public final class Reproducer {
             + " cell(s); results in "
             + store.directory()
             + (fresh ? " (delvm.fresh: earlier results are ignored)" : ""));
-    PlanDatasets datasets = PlanDatasets.fetch(plan, fetchSettings, requireAllDatasets, log);
+    PlanDatasets datasets = PlanDatasets.fetch(plan, fetchSettings, requireAllDatasets, runLog);
     Map<String, FetchedDataset> fetched = datasets.available();
     List<Cell> runnable =
         plan.cells().stream()
             .filter(c -> fetched.containsKey(c.dataset()) || generated(c))
             .toList();
+    // Looked up once per cell below: a set keeps a large plan linear.
+    Set<Cell> runnableSet = new HashSet<>(runnable);
     Map<String, EcgSplit> splits = new LinkedHashMap<>();
     ImageCells images = new ImageCells(fetched, store.directory().resolve("scratch"), log);
     for (Cell cell : runnable) {
@@ -241,7 +265,7 @@ public final class Reproducer {
     double[] estimates =
         plan.cells().stream()
             .mapToDouble(
-                c -> runnable.contains(c) ? CostModel.seconds(c, trainingSamples(c, splits)) : 0)
+                c -> runnableSet.contains(c) ? CostModel.seconds(c, trainingSamples(c, splits)) : 0)
             .toArray();
     log.accept(
         "plan "
@@ -377,7 +401,7 @@ public final class Reproducer {
   }
 
   /** A result with no training and no metrics: a cell that failed or was not run. */
-  private static CellResult withoutResults(Cell cell, String status, String message) {
+  static CellResult withoutResults(Cell cell, String status, String message) {
     return new CellResult(
         cell.id(),
         cell.experiment(),
@@ -437,13 +461,12 @@ public final class Reproducer {
   private StoredResult runCell(
       Cell cell, Supplier<CellResult> compute, CellFingerprint fingerprint) {
     long start = System.nanoTime();
-    CellResult result;
-    try {
-      result = compute.get();
-    } catch (RuntimeException e) {
-      log.accept("cell " + cell.id() + ": FAILED: " + e);
-      result = withoutResults(cell, "failed", e.toString());
-    }
+    Optional<String> tooLarge = MemoryEstimate.refusal(cell, MemoryEstimate.available());
+    tooLarge.ifPresent(reason -> runLog.warning().accept("cell " + cell.id() + ": " + reason));
+    CellResult result =
+        tooLarge
+            .map(reason -> withoutResults(cell, "failed", reason))
+            .orElseGet(() -> CellAttempt.run(cell, compute, runLog));
     return new StoredResult(
         fingerprint,
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),

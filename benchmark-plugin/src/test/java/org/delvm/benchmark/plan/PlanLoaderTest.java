@@ -117,8 +117,11 @@ class PlanLoaderTest {
                 + String.join(", ", Objectives.names())),
         m);
     assertTrue(Objectives.names().containsAll(List.of("cd", "sm", "sm-printed")));
-    assertTrue(m.contains("epochs must be >= 0, got -1"), m);
-    assertTrue(m.contains("hiddenUnits must list one positive width per layer, got [0]"), m);
+    assertTrue(m.contains("epochs must lie in [0, 100000], got -1"), m);
+    assertTrue(
+        m.contains(
+            "hiddenUnits must list one width in [1, 65536] per layer, at most 64 layers, got [0]"),
+        m);
   }
 
   @Test

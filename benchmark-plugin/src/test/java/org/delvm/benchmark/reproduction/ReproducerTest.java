@@ -349,4 +349,64 @@ class ReproducerTest {
     assertTrue(Files.exists(dir.resolve("results/tiny/a.json")));
     assertFalse(Files.exists(dir.resolve("report")));
   }
+
+  @Test
+  void aCellTooLargeForTheMemoryIsAFailedRecordAndThePlanGoesOn() {
+    // 65536 x 65536 x 3 layers: 8.6e9 weights, over 100 GiB with Adam's state.
+    Cell huge = TestCell.ecg("huge").hiddenUnits(List.of(65536, 65536, 65536)).build();
+    Plan plan = plan(huge, TinyPlans.cell("ok"));
+
+    PlanOutcome outcome = run(plan, false);
+
+    CellResult failed = outcome.reproduction().cells().get(0);
+    assertEquals("failed", failed.status());
+    assertTrue(failed.message().contains("needs at least"), failed.message());
+    assertTrue(failed.message().contains("GiB of off-heap memory is free"), failed.message());
+    assertEquals("completed", outcome.reproduction().cells().get(1).status());
+    assertTrue(logged("WARNING: cell huge: not run: the network"), log.toString());
+  }
+
+  @Test
+  void skippedCellsAndRejectedResultsAreWarningsOnTheWarningChannel() throws Exception {
+    List<String> info = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    Plan plan = plan(imageCell("img"), TinyPlans.cell("ecg"));
+    Files.createDirectories(dir.resolve("results/tiny"));
+    Files.writeString(dir.resolve("results/tiny/ecg.json"), "{\"result\": null}");
+
+    new Reproducer(
+            TinyPlans.offline(dir.resolve("cache")),
+            dir.resolve("results"),
+            false,
+            false,
+            new RunLog(info::add, warnings::add))
+        .run(plan, dir.resolve("report"));
+
+    assertTrue(
+        warnings.stream().anyMatch(w -> w.startsWith("dataset fashion-mnist cannot be had")),
+        warnings.toString());
+    assertTrue(
+        warnings.stream().anyMatch(w -> w.startsWith("cell ecg: the stored result")),
+        warnings.toString());
+    assertTrue(info.stream().noneMatch(l -> l.contains("cannot be had, so")), info.toString());
+  }
+
+  @Test
+  void anUnusableCacheIsAnErrorBeforeAnyTrainingEvenWhenDatasetsMayBeMissing() throws Exception {
+    Path regularFile = Files.writeString(dir.resolve("a-file"), "x");
+    Reproducer reproducer =
+        new Reproducer(
+            TinyPlans.offline(regularFile.resolve("cache")),
+            dir.resolve("results"),
+            false,
+            log::add);
+
+    org.delvm.benchmark.datasets.DatasetSetupException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.delvm.benchmark.datasets.DatasetSetupException.class,
+            () -> reproducer.run(plan(TinyPlans.cell("ecg")), dir.resolve("report")));
+
+    assertTrue(e.getMessage().contains(regularFile.resolve("cache").toString()), e.getMessage());
+    assertFalse(logged(": epoch "), log.toString());
+  }
 }

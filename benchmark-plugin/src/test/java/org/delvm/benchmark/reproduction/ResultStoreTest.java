@@ -62,10 +62,10 @@ class ResultStoreTest {
 
     store.write("cell/1", written);
 
-    assertEquals(dir.resolve("my_plan/cell_1.json"), store.file("cell/1"));
+    assertEquals(dir.resolve("my+0020plan/cell+002f1.json"), store.file("cell/1"));
     assertEquals(Optional.of(written), store.read("cell/1"));
     assertEquals(Optional.of(written), ResultStore.open(dir, "my plan", log::add).read("cell/1"));
-    assertEquals(List.of("cell_1.json"), files(store.directory()));
+    assertEquals(List.of("cell+002f1.json"), files(store.directory()));
   }
 
   @Test
@@ -83,7 +83,7 @@ class ResultStoreTest {
     assertEquals(Optional.empty(), store.read("c"));
 
     assertEquals(1, log.size(), log.toString());
-    assertTrue(log.get(0).startsWith("cell c: the stored result "), log.get(0));
+    assertTrue(log.get(0).startsWith("WARNING: cell c: the stored result "), log.get(0));
     assertTrue(log.get(0).endsWith("; deleting it and running the cell again"), log.get(0));
     assertFalse(Files.exists(store.file("c")));
   }
@@ -99,14 +99,98 @@ class ResultStoreTest {
   }
 
   @Test
-  void openingDeletesTempFilesOfAKilledRun() throws Exception {
+  void openingDeletesTempFilesOfAKilledRunButNotThoseOfALiveBuild() throws Exception {
     Path planDir = Files.createDirectories(dir.resolve("p"));
-    Files.writeString(planDir.resolve("c.json.123.tmp"), "{\"fingerp");
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Files.writeString(planDir.resolve("c.json." + ended.pid() + ".77.tmp"), "{\"fingerp");
+    Files.writeString(planDir.resolve("d.json.tmp"), "{\"fingerp");
+    String live = "e.json." + ProcessHandle.current().pid() + ".78.tmp";
+    Files.writeString(planDir.resolve(live), "{\"fingerp");
 
     ResultStore.open(dir, "p", log::add);
 
-    assertEquals(List.of(), files(planDir));
-    assertEquals(List.of("deleted 1 unfinished result file(s) of an interrupted run"), log);
+    assertEquals(List.of(live), files(planDir));
+    assertEquals(List.of("deleted 2 unfinished result file(s) of an interrupted run"), log);
+  }
+
+  @Test
+  void idsThatDifferMapToDifferentFilesInsideTheDirectory() {
+    ResultStore store = ResultStore.open(dir, "p", log::add);
+    List<String> ids = List.of(".x", "_x", "+002ex", "x", "..", "../../etc/passwd", "a/b", "a_b");
+    java.util.Set<Path> files = new java.util.HashSet<>();
+    for (String id : ids) {
+      Path file = store.file(id).normalize();
+      assertTrue(files.add(file), id + " collides at " + file);
+      assertEquals(store.directory(), file.getParent(), id);
+      assertFalse(file.getFileName().toString().startsWith("."), id);
+    }
+    assertEquals(dir.resolve("+002e.+002fx"), ResultStore.open(dir, "../x", log::add).directory());
+  }
+
+  @Test
+  void anEditedResultIsDetectedWarnedAboutAndDeleted() throws Exception {
+    ResultStore store = ResultStore.open(dir, "p", log::add);
+    store.write("c", result("c", List.of(1.0)));
+    Path file = store.file("c");
+    Files.writeString(file, Files.readString(file).replace("93.5", "99.5"));
+
+    assertEquals(Optional.empty(), store.read("c"));
+
+    assertTrue(log.get(0).startsWith("WARNING: cell c: the stored result"), log.toString());
+    assertTrue(log.get(0).contains("does not match its sha256"), log.toString());
+    assertFalse(Files.exists(file));
+  }
+
+  @Test
+  void aResultWithoutIntegrityFieldIsRejected() throws Exception {
+    ResultStore store = ResultStore.open(dir, "p", log::add);
+    store.write("c", result("c", List.of(1.0)));
+    Path file = store.file("c");
+    Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"sha256\"[^,}]*", ""));
+
+    assertEquals(Optional.empty(), store.read("c"));
+    assertTrue(log.get(0).contains("no sha256 integrity field"), log.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"result", "status", "fingerprint", "metric", "id", "infinite"})
+  void aResultWithNullOrInvalidFieldsIsTreatedAsAbsent(String broken) throws Exception {
+    StoredResult ok = result("c", List.of(1.0));
+    CellResult r = ok.result();
+    CellResult bad =
+        new CellResult(
+            broken.equals("id") ? "other" : r.id(),
+            r.experiment(),
+            r.dataset(),
+            r.model(),
+            r.objective(),
+            r.settings(),
+            r.seed(),
+            broken.equals("status") ? null : r.status(),
+            r.message(),
+            r.trainSeconds(),
+            r.samplesPerSecond(),
+            r.epochLosses(),
+            broken.equals("metric")
+                ? List.of(new MetricResult(null, 1, null, ""))
+                : broken.equals("infinite")
+                    ? List.of(new MetricResult("F1", Double.POSITIVE_INFINITY, null, "%"))
+                    : r.metrics(),
+            r.series(),
+            r.coordinates());
+    ResultStore store = ResultStore.open(dir, "p", log::add);
+    store.write(
+        "c",
+        new StoredResult(
+            broken.equals("fingerprint") ? null : ok.fingerprint(),
+            ok.finishedAt(),
+            ok.seconds(),
+            broken.equals("result") ? null : bad));
+
+    assertEquals(Optional.empty(), store.read("c"));
+    assertEquals(1, log.size(), log.toString());
+    assertTrue(log.get(0).startsWith("WARNING: cell c: the stored result"), log.toString());
   }
 
   @Test

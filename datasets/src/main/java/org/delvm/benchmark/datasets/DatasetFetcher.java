@@ -75,8 +75,18 @@ public final class DatasetFetcher {
         return fetchLocked(descriptor, folder);
       }
     } catch (IOException e) {
-      throw new DatasetException(
-          "Cannot use the cache folder " + folder + " for " + descriptor.id() + ": " + e, e);
+      throw new DatasetSetupException(
+          "Cannot use the cache folder "
+              + folder
+              + " for "
+              + descriptor.id()
+              + ": "
+              + e
+              + ". Expected a writable folder (or one that can be created). Fix its permissions or"
+              + " pass -D"
+              + FetchSettings.CACHE_PROPERTY
+              + "=<a writable folder>.",
+          e);
     }
   }
 
@@ -121,19 +131,24 @@ public final class DatasetFetcher {
       if (canonical.packaging() == CanonicalSource.Packaging.FILE) {
         sources.add(new HttpFileSource(uri, canonical.url(), downloader));
       } else {
-        sources.add(zipArchive(uri, folder, archives));
+        sources.add(zipArchive(uri, folder, archives, descriptor.files()));
       }
     }
     return sources;
   }
 
-  private ZipArchiveSource zipArchive(URI uri, Path folder, List<ZipArchiveSource> archives) {
+  private ZipArchiveSource zipArchive(
+      URI uri, Path folder, List<ZipArchiveSource> archives, List<DataFile> descriptorFiles) {
     for (ZipArchiveSource archive : archives) {
       if (archive.description().equals(uri.toString())) {
         return archive;
       }
     }
-    ZipArchiveSource archive = new ZipArchiveSource(uri, folder, downloader);
+    long membersBytes = 0;
+    for (DataFile file : descriptorFiles) {
+      membersBytes += file.size();
+    }
+    ZipArchiveSource archive = new ZipArchiveSource(uri, folder, downloader, membersBytes);
     archives.add(archive);
     return archive;
   }
@@ -168,6 +183,7 @@ public final class DatasetFetcher {
         return new FetchedDataset.FetchedFile(
             file.name(), target, file.size(), sha256, source.description());
       } catch (IOException | DatasetException e) {
+        requireIntact(source, file, e);
         String reason = reason(e);
         failures.add(source.description() + ": " + reason);
         // A source that simply lacks the file is normal (most data sets are not bundled); only
@@ -180,6 +196,32 @@ public final class DatasetFetcher {
       }
     }
     throw new DatasetException(notFoundMessage(id, file, failures));
+  }
+
+  /**
+   * A local source (a mirror folder, the bundled copies) that has the file but delivers other bytes
+   * is tampered or damaged: an error, not a reason to try the next source and maybe skip.
+   */
+  private static void requireIntact(FileSource source, DataFile file, Exception e) {
+    if (source.remote() || e instanceof NoSuchFileException) {
+      return;
+    }
+    throw new DatasetSetupException(
+        file.name()
+            + " from "
+            + source.description()
+            + " is not the catalogue's file: "
+            + reason(e)
+            + ". Replace it with the right file (size "
+            + file.size()
+            + ", SHA-256 "
+            + file.sha256()
+            + "), or remove that source"
+            + (source.description().startsWith("mirror")
+                ? " from -D" + FetchSettings.MIRROR_PROPERTY
+                : "")
+            + ".",
+        e);
   }
 
   private String notFoundMessage(String id, DataFile file, List<String> failures) {

@@ -21,6 +21,9 @@ public final class FetchSettings {
   /** System property with mirrors, comma-separated, tried in order. */
   public static final String MIRROR_PROPERTY = "delvm.mirror";
 
+  /** System property with the cache folder. */
+  public static final String CACHE_PROPERTY = "delvm.cache";
+
   /** System property; {@code true} forbids network access. */
   public static final String OFFLINE_PROPERTY = "delvm.offline";
 
@@ -29,6 +32,7 @@ public final class FetchSettings {
   private final boolean offline;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
+  private final Duration readTimeout;
   private final int retries;
   private final Duration initialBackoff;
   private final Consumer<String> log;
@@ -39,6 +43,7 @@ public final class FetchSettings {
     this.offline = builder.offline;
     this.connectTimeout = builder.connectTimeout;
     this.requestTimeout = builder.requestTimeout;
+    this.readTimeout = builder.readTimeout;
     this.retries = builder.retries;
     this.initialBackoff = builder.initialBackoff;
     this.log = builder.log;
@@ -73,6 +78,14 @@ public final class FetchSettings {
     return requestTimeout;
   }
 
+  /**
+   * How long a download may go without receiving a byte before it is abandoned (and retried): a
+   * stalled body must not hold the cache lock for ever.
+   */
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
   /** How many times a failed HTTP request (IO error or 5xx) is repeated. */
   public int retries() {
     return retries;
@@ -96,6 +109,7 @@ public final class FetchSettings {
     private boolean offline;
     private Duration connectTimeout = Duration.ofSeconds(30);
     private Duration requestTimeout = Duration.ofMinutes(2);
+    private Duration readTimeout = Duration.ofMinutes(1);
     private int retries = 3;
     private Duration initialBackoff = Duration.ofSeconds(1);
     private Consumer<String> log = System.err::println;
@@ -141,6 +155,11 @@ public final class FetchSettings {
 
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = requirePositive(timeout, "request timeout");
+      return this;
+    }
+
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = requirePositive(timeout, "read timeout");
       return this;
     }
 

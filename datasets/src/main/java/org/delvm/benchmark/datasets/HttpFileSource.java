@@ -29,6 +29,6 @@ final class HttpFileSource implements FileSource {
 
   @Override
   public void writeTo(DataFile file, Path target) throws IOException {
-    downloader.download(uri, target);
+    downloader.download(uri, target, HttpDownloader.capFor(file.size()));
   }
 }

@@ -2,11 +2,11 @@ package org.delvm.benchmark.datasets;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -21,13 +21,19 @@ final class ZipArchiveSource implements FileSource, AutoCloseable {
   private final URI uri;
   private final Path tempFolder;
   private final HttpDownloader downloader;
+  private final long maxBytes;
   private Path zip;
   private IOException downloadFailure;
 
-  ZipArchiveSource(URI uri, Path tempFolder, HttpDownloader downloader) {
+  /**
+   * @param membersBytes the catalogue's sizes of the data files, summed: the zip (compressed) is
+   *     not much larger
+   */
+  ZipArchiveSource(URI uri, Path tempFolder, HttpDownloader downloader, long membersBytes) {
     this.uri = uri;
     this.tempFolder = tempFolder;
     this.downloader = downloader;
+    this.maxBytes = HttpDownloader.capFor(membersBytes);
   }
 
   @Override
@@ -56,8 +62,26 @@ final class ZipArchiveSource implements FileSource, AutoCloseable {
       if (member == null) {
         throw new NoSuchFileException(file.name(), null, "not a member of the zip");
       }
-      try (InputStream in = archive.getInputStream(member)) {
-        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      try (InputStream in = archive.getInputStream(member);
+          OutputStream out = Files.newOutputStream(target)) {
+        // The zip's own sizes may lie (a zip bomb): stop one byte past the catalogue's size.
+        long copied = in.transferTo(new BoundedOutputStream(out, file.size() + 1));
+        if (copied > file.size()) {
+          throw new IOException(
+              "member "
+                  + member.getName()
+                  + " unpacks to more than the catalogue's "
+                  + file.size()
+                  + " bytes");
+        }
+      } catch (BoundedOutputStream.LimitReached e) {
+        throw new IOException(
+            "member "
+                + member.getName()
+                + " unpacks to more than the catalogue's "
+                + file.size()
+                + " bytes",
+            e);
       }
     }
   }
@@ -70,7 +94,7 @@ final class ZipArchiveSource implements FileSource, AutoCloseable {
     if (zip == null) {
       Path temp = Files.createTempFile(tempFolder, "archive.", ".zip.part");
       try {
-        downloader.download(uri, temp);
+        downloader.download(uri, temp, maxBytes);
         zip = temp;
       } catch (IOException e) {
         Files.deleteIfExists(temp);

@@ -2,7 +2,9 @@ package org.delvm.benchmark.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -180,14 +182,85 @@ class DatasetFetcherTest {
     tampered[0] = 'A';
     Path mirror = mirror("bad-mirror", tampered, B);
 
+    // A local mirror that delivers other bytes is tampered: an error, not a skip to the next
+    // source.
     DatasetException e =
         assertThrows(
-            DatasetException.class,
+            DatasetSetupException.class,
             () -> new DatasetFetcher(settings().addMirror(mirror.toString()).build()).fetch(toy()));
 
     assertTrue(e.getMessage().contains("a.bin from mirror " + mirror), e.getMessage());
+    assertTrue(e.getMessage().contains("Replace it with the right file"), e.getMessage());
     assertTrue(e.getMessage().contains("expected " + FILE_A.sha256()), e.getMessage());
     assertTrue(e.getMessage().contains("actual " + Fixtures.sha256(tampered)), e.getMessage());
+    assertEquals(List.of(), filesInCache());
+  }
+
+  @Test
+  void anUnusableCacheFolderIsASetupErrorNamingIt() throws IOException {
+    Path regularFile = Files.writeString(temp.resolve("a-file"), "not a folder");
+    Path cache = regularFile.resolve("cache");
+
+    DatasetException e =
+        assertThrows(
+            DatasetSetupException.class,
+            () -> new DatasetFetcher(settings().cacheDirectory(cache).build()).fetch(toy()));
+
+    assertTrue(e.getMessage().contains("Cannot use the cache folder " + cache), e.getMessage());
+    assertTrue(e.getMessage().contains("-Ddelvm.cache=<a writable folder>"), e.getMessage());
+  }
+
+  @Test
+  void aStalledBodyFailsAfterTheReadTimeoutAndReleasesTheLock() throws IOException {
+    DatasetDescriptor descriptor = toyServedAsFiles();
+    server.stallMillis = 60_000;
+    FetchSettings settings = settings().retries(1).readTimeout(Duration.ofMillis(300)).build();
+
+    DatasetException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20),
+            () ->
+                assertThrows(
+                    DatasetException.class, () -> new DatasetFetcher(settings).fetch(descriptor)));
+
+    assertTrue(e.getMessage().contains("the download stalled"), e.getMessage());
+    assertFalse(Thread.currentThread().isInterrupted(), "the watchdog's interrupt is cleared");
+    server.stallMillis = 0;
+    FetchedDataset fetched =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20), () -> new DatasetFetcher(settings).fetch(descriptor));
+    assertArrayEquals(A, Files.readAllBytes(fetched.path("a.bin")));
+  }
+
+  @Test
+  void aBodyFarLargerThanTheCatalogueSaysIsRefusedWithoutRetry() throws IOException {
+    DatasetDescriptor descriptor = toyServedAsFiles();
+    server.files.put("/a.bin", new byte[5_000_000]);
+
+    DatasetException e =
+        assertThrows(
+            DatasetException.class, () -> new DatasetFetcher(settings().build()).fetch(descriptor));
+
+    assertTrue(e.getMessage().contains("too large: 5000000 bytes announced"), e.getMessage());
+    assertEquals(1, server.requests.get(), "not retried");
+    assertEquals(List.of(), filesInCache());
+  }
+
+  @Test
+  void aZipMemberThatUnpacksBeyondItsSizeIsRefused() throws IOException {
+    // 50 MB of zeros compress to about 50 kB: the zip passes the download cap, its member does not.
+    byte[] bomb = new byte[50_000_000];
+    server.files.put("/toy.zip", Fixtures.zip(Fixtures.entries("a.bin", bomb, "b.txt", B)));
+    DatasetDescriptor descriptor =
+        toy(CanonicalSource.zip(server.url("/toy.zip"), "a.bin", "b.txt"));
+
+    DatasetException e =
+        assertThrows(
+            DatasetException.class, () -> new DatasetFetcher(settings().build()).fetch(descriptor));
+
+    assertTrue(
+        e.getMessage().contains("unpacks to more than the catalogue's " + A.length),
+        e.getMessage());
     assertEquals(List.of(), filesInCache());
   }
 

@@ -27,6 +27,9 @@ final class FixtureServer implements AutoCloseable {
   /** When set, bodies stop halfway although Content-Length promises the whole file. */
   volatile boolean cutBodiesShort;
 
+  /** When positive, bodies stop halfway and the connection stays open this long (a stall). */
+  volatile long stallMillis;
+
   /** Delay before each answer, to make concurrent fetches overlap. */
   volatile long delayMillis;
 
@@ -60,6 +63,12 @@ final class FixtureServer implements AutoCloseable {
       }
       exchange.sendResponseHeaders(200, body.length);
       OutputStream out = exchange.getResponseBody();
+      if (stallMillis > 0) {
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        Thread.sleep(stallMillis);
+        return;
+      }
       if (cutBodiesShort) {
         out.write(body, 0, body.length / 2);
         out.flush();

@@ -24,6 +24,14 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 public final class OneClassSvm {
 
   /**
+   * LibSVM prints its optimisation progress ("*", "optimization finished, #iter = ...") to stdout
+   * unconditionally, past Maven's -q; silence it once, for every use in this JVM.
+   */
+  static {
+    libsvm.svm.svm_set_print_string_function(line -> {});
+  }
+
+  /**
    * @param metrics precision, recall and F1 of the SVM's own decisions (threshold 0)
    * @param testScores minus the decision value per test sample: higher is more anomalous (for AUROC
    *     and AUPRC)

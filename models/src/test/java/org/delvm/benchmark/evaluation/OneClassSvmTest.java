@@ -50,4 +50,17 @@ class OneClassSvmTest {
         IllegalArgumentException.class,
         () -> new OneClassSvm(0.1, 1).evaluate(new float[0][], new float[1][1], new int[1]));
   }
+
+  @Test
+  void libsvmPrintsNothingToStdout() {
+    java.io.PrintStream stdout = System.out;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(captured, true));
+    try {
+      new OneClassSvm(0.1, 7).evaluate(gaussian(200, 4, 0, 1), gaussian(20, 4, 0, 2), new int[20]);
+    } finally {
+      System.setOut(stdout);
+    }
+    assertEquals("", captured.toString(), "LibSVM's progress lines reach stdout past -q");
+  }
 }

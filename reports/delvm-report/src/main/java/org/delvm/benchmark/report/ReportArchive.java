@@ -3,11 +3,11 @@ package org.delvm.benchmark.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -24,14 +24,60 @@ public final class ReportArchive {
 
   private ReportArchive() {}
 
-  /** Zips {@code directory} into {@code zipFile} (replaced if present) and returns it. */
+  /**
+   * Zips exactly the named files of {@code directory} (those the report wrote) into {@code
+   * zipFile}: foreign files beside them stay out, and a name that is a symbolic link, or not a
+   * regular file, is an error rather than a way to pack any readable file into the artifact.
+   */
+  public static Path zip(Path directory, List<String> names, Path zipFile) {
+    Path root = directory.toAbsolutePath().normalize();
+    List<Path> files = new java.util.ArrayList<>();
+    for (String name : names) {
+      Path file = root.resolve(name).normalize();
+      if (!file.startsWith(root)
+          || Files.isSymbolicLink(file)
+          || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw new ReportException(
+            "Cannot zip the report: "
+                + file
+                + " is not a regular file of the report (a symbolic link, or missing). Run the"
+                + " reproduce goal again into an empty -Ddelvm.outputDirectory.",
+            null);
+      }
+      files.add(file);
+    }
+    return write(root, files.stream().sorted().toList(), zipFile);
+  }
+
+  /**
+   * Zips every regular file under {@code directory} into {@code zipFile} (replaced if present) and
+   * returns it; symbolic links are left out, never followed.
+   */
   public static Path zip(Path directory, Path zipFile) {
     if (!Files.isDirectory(directory)) {
       throw new ReportException(
           "Cannot zip the report: " + directory + " is not a directory", null);
     }
-    Path target = zipFile.toAbsolutePath();
+    Path target = zipFile.toAbsolutePath().normalize();
     Path root = directory.toAbsolutePath().normalize();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files =
+          walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+              .filter(p -> !p.toAbsolutePath().normalize().equals(target))
+              .filter(p -> !p.getFileName().toString().startsWith("." + target.getFileName()))
+              .sorted()
+              .toList();
+    } catch (IOException e) {
+      throw new ReportException(
+          "Cannot list the report directory " + root + ": " + AtomicFiles.describe(e), e);
+    }
+    return write(root, files, zipFile);
+  }
+
+  /** Writes {@code files} (under {@code root}) to a temporary file, then moves it into place. */
+  private static Path write(Path root, List<Path> files, Path zipFile) {
+    Path target = zipFile.toAbsolutePath();
     String prefix = root.getFileName() + "/";
     Path temp = null;
     try {
@@ -42,15 +88,6 @@ public final class ReportArchive {
       } catch (UnsupportedOperationException notPosix) {
         // Windows: the default permissions are fine.
       }
-      Set<Path> skip = Set.of(target.normalize(), temp.toAbsolutePath().normalize());
-      List<Path> files;
-      try (Stream<Path> walk = Files.walk(root)) {
-        files =
-            walk.filter(Files::isRegularFile)
-                .filter(p -> !skip.contains(p.toAbsolutePath().normalize()))
-                .sorted()
-                .toList();
-      }
       try (OutputStream out = Files.newOutputStream(temp);
           ZipOutputStream zip = new ZipOutputStream(out)) {
         for (Path file : files) {
@@ -58,7 +95,9 @@ public final class ReportArchive {
           ZipEntry entry = new ZipEntry(name);
           entry.setTime(FIXED_TIME);
           zip.putNextEntry(entry);
-          Files.copy(file, zip);
+          try (java.io.InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            in.transferTo(zip);
+          }
           zip.closeEntry();
         }
       }

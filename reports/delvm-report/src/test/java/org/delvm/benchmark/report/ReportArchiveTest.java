@@ -77,4 +77,33 @@ class ReportArchiveTest {
             () -> ReportArchive.zip(dir.resolve("nope"), dir.resolve("x.zip")));
     assertTrue(e.getMessage().contains(dir.resolve("nope").toString()), e.getMessage());
   }
+
+  @Test
+  void theReportsArchiveHoldsExactlyItsFilesAndNeverFollowsLinks() throws Exception {
+    Path report = Files.createDirectories(dir.resolve("delvm-report"));
+    Files.writeString(report.resolve("index.html"), "<html>");
+    Files.writeString(report.resolve("metrics.json"), "{}");
+    Files.writeString(report.resolve("foreign.txt"), "not the report's");
+    Path secret = Files.writeString(dir.resolve("secret"), "private");
+    Files.createSymbolicLink(report.resolve("leak.txt"), secret);
+    List<String> names = List.of("index.html", "metrics.json");
+
+    Path zip = ReportArchive.zip(report, names, dir.resolve("r.zip"));
+
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+      assertEquals(
+          List.of("delvm-report/index.html", "delvm-report/metrics.json"),
+          z.stream().map(java.util.zip.ZipEntry::getName).toList());
+    }
+    ReportException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ReportException.class,
+            () -> ReportArchive.zip(report, List.of("leak.txt"), dir.resolve("r2.zip")));
+    assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+    // The whole-directory form leaves links out too.
+    try (java.util.zip.ZipFile z =
+        new java.util.zip.ZipFile(ReportArchive.zip(report, dir.resolve("all.zip")).toFile())) {
+      assertTrue(z.stream().noneMatch(en -> en.getName().contains("leak")), "link followed");
+    }
+  }
 }
