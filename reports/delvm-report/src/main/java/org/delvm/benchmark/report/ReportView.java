@@ -267,6 +267,47 @@ public final class ReportView {
     return scoreboard().stream().filter(h -> INSIDE.equals(h.row().status())).count();
   }
 
+  /**
+   * One group compared with confusion counts the paper's numbers imply (the ECG protocols).
+   *
+   * @param rows precision, recall, F1 and the counts, each beside the paper's
+   * @param meanHalfWidthsOutside how far outside the intervals the paper's numbers lie on average,
+   *     in half-widths (0: all inside); NaN where an interval is missing
+   */
+  public record ProtocolRow(
+      String experiment, String group, List<Row> rows, double meanHalfWidthsOutside) {}
+
+  /** The names of the metrics a protocol row compares. */
+  private static final List<String> PROTOCOL_METRICS =
+      List.of("precision", "recall", "F1", "true positives", "false positives", "false negatives");
+
+  /** The groups that carry the paper's implied confusion counts, closest to the paper first. */
+  public List<ProtocolRow> protocolComparison() {
+    List<ProtocolRow> out = new ArrayList<>();
+    for (ReplicateGroup g : groups) {
+      boolean counts = g.metric("true positives").map(m -> m.paper() != null).orElse(false);
+      if (!counts) {
+        continue;
+      }
+      List<Row> rows =
+          PROTOCOL_METRICS.stream().map(name -> row(g, name, name.equals("F1"))).toList();
+      double outside =
+          PROTOCOL_METRICS.stream()
+              .flatMap(name -> g.metric(name).stream())
+              .mapToDouble(AggregateMetric::paperHalfWidthsOutside)
+              .average()
+              .orElse(Double.NaN);
+      out.add(new ProtocolRow(figure(g.experiment()), g.id(), rows, outside));
+    }
+    out.sort(
+        java.util.Comparator.comparingDouble(
+            r ->
+                Double.isNaN(r.meanHalfWidthsOutside())
+                    ? Double.MAX_VALUE
+                    : r.meanHalfWidthsOutside()));
+    return out;
+  }
+
   /** The claims checklist: one row per claim of the paper the plan checks. */
   public List<Claim> claims() {
     return reproduction.claims().stream()

@@ -69,6 +69,57 @@ class ReportViewTest {
     assertEquals(ReportView.NOT_REPRODUCED, ReportView.relativeStatus(30000, 56832));
   }
 
+  /** A protocol cell with confusion counts; the paper implies 557/58/3 (TP/FP/FN). */
+  private static CellResult protocolCell(String id, int tp, int fp, int fn, long seed) {
+    Map<String, Double> implied =
+        Map.of("true positives", 557.0, "false positives", 58.0, "false negatives", 3.0);
+    List<MetricResult> metrics = new java.util.ArrayList<>();
+    metrics.add(new MetricResult("F1", 100.0 * 2 * tp / (2 * tp + fp + fn), 94.81, "%"));
+    metrics.add(new MetricResult("true positives", tp, implied.get("true positives"), "samples"));
+    metrics.add(new MetricResult("false positives", fp, implied.get("false positives"), "samples"));
+    metrics.add(new MetricResult("false negatives", fn, implied.get("false negatives"), "samples"));
+    return new CellResult(
+        id,
+        "ECG protocols (" + id + ")",
+        "ecg5000",
+        "m",
+        "sm",
+        Map.of(),
+        seed,
+        "completed",
+        "",
+        0,
+        0,
+        List.of(),
+        metrics,
+        "SM-DELVM",
+        Map.of("hidden units", 2048.0));
+  }
+
+  @Test
+  void theProtocolClosestToThePapersImpliedCountsComesFirst() {
+    List<CellResult> cells =
+        List.of(
+            protocolCell("far", 400, 30, 160, 1),
+            protocolCell("far", 410, 32, 150, 2),
+            protocolCell("near", 556, 57, 4, 1),
+            protocolCell("near", 558, 59, 2, 2));
+    List<ReplicateGroup> groups =
+        List.of(
+            org.delvm.benchmark.report.stats.Replicates.aggregate("far", cells.subList(0, 2)),
+            org.delvm.benchmark.report.stats.Replicates.aggregate("near", cells.subList(2, 4)));
+    Reproduction r =
+        new Reproduction(
+            "p", "", "2026-12-06T00:00:00Z", 1, Map.of(), List.of(), cells, List.of(), groups);
+
+    List<ReportView.ProtocolRow> rows = ReportView.of(r).protocolComparison();
+
+    assertEquals(List.of("near", "far"), rows.stream().map(ReportView.ProtocolRow::group).toList());
+    assertEquals(0.0, rows.get(0).meanHalfWidthsOutside(), 1e-12, "557/58/3 inside every interval");
+    assertTrue(rows.get(1).meanHalfWidthsOutside() > 1);
+    assertTrue(new ReportWriter().html(r).contains("closest to the paper"));
+  }
+
   @Test
   void thePlotAxisIsTheCoordinateThatVaries() {
     assertEquals("hidden units", view.experiments().get(0).xAxis());
