@@ -57,7 +57,9 @@ class PlanLoaderTest {
             .series());
     Map<String, Cell> cells = new java.util.HashMap<>();
     def.cells().forEach(c -> cells.put(c.id(), c));
-    assertEquals(94.81, cells.get("fig7-sm-mlp2048").paper().get("F1"));
+    assertEquals(94.81, cells.get("fig7-sm-mlp2048-seed1").paper().get("F1"));
+    assertEquals(
+        557.0, cells.get("ecg-paper-as-run-sm-mlp2048-seed5").paper().get("true positives"));
     assertEquals(90.34, cells.get("fig7-cd-mlp512").paper().get("F1"));
     assertEquals(96.46, cells.get("fig8-sm-mlp256x256x256x256").paper().get("F1"));
     assertEquals(Map.of("layers", 4.0), cells.get("fig8-cd-mlp512x512x512x512").coordinates());
@@ -67,7 +69,7 @@ class PlanLoaderTest {
     assertTrue(cells.get("table1-cae").anomalyDetection());
     assertFalse(cells.get("fig4-sm-f20-k3").anomalyDetection());
     assertTrue(cells.get("fig7-cd-mlp64").experiment().contains("the paper: 100"));
-    assertEquals(23, def.claims().size());
+    assertEquals(24, def.claims().size()); // Fig. 3's CEBM claim is two
 
     Plan paper = loader.load("paper");
     // ECG: 63 DELVM, 30 AE and 12 CEBM cells (x 3 seeds), extras 18; Fig. 1 and 4: 8 filters x 4
