@@ -267,8 +267,8 @@ class DriftCheckerTest {
         new ClaimResult("c1", "SM beats CD", ClaimResult.Verdict.SUPPORTED, "", null, null);
     ClaimResult after =
         new ClaimResult("c1", "SM beats CD", ClaimResult.Verdict.INCONCLUSIVE, "", null, null);
-    Reproduction then = withClaims(base, before);
-    Reproduction now = withClaims(base, after);
+    Reproduction then = Runs.withClaims(base, before);
+    Reproduction now = Runs.withClaims(base, after);
 
     DriftResult result = checker.check(now, Baseline.from(then), Runs.rules());
 
@@ -280,19 +280,6 @@ class DriftCheckerTest {
                 ClaimResult.Verdict.SUPPORTED,
                 ClaimResult.Verdict.INCONCLUSIVE)),
         result.claimChanges());
-  }
-
-  private static Reproduction withClaims(Reproduction r, ClaimResult claim) {
-    return new Reproduction(
-        r.plan(),
-        r.planDescription(),
-        r.startedAt(),
-        r.wallSeconds(),
-        r.environment(),
-        r.datasets(),
-        r.cells(),
-        List.of(claim),
-        null);
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.Reproduction;
 
@@ -89,5 +90,19 @@ final class Runs {
         DriftRule.of("*/precision", Direction.HIGHER_IS_BETTER, 1.0, 0),
         DriftRule.of("*/recall", Direction.HIGHER_IS_BETTER, 1.0, 0),
         DriftRule.of("*/threshold*", Direction.BOTH, 0, 0.05));
+  }
+
+  /** The run with these claims instead of its own. */
+  static Reproduction withClaims(Reproduction r, ClaimResult... claims) {
+    return new Reproduction(
+        r.plan(),
+        r.planDescription(),
+        r.startedAt(),
+        r.wallSeconds(),
+        r.environment(),
+        r.datasets(),
+        r.cells(),
+        List.of(claims),
+        r.replicates());
   }
 }

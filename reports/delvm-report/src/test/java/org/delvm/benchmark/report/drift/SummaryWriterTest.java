@@ -24,17 +24,9 @@ class SummaryWriterTest {
     for (String id : ids) {
       cells.add(Runs.cell(id, "completed", List.of(new MetricResult("F1", f1, 94.81, "%"))));
     }
-    Reproduction r = Runs.run(cells.toArray(CellResult[]::new));
-    return new Reproduction(
-        r.plan(),
-        r.planDescription(),
-        r.startedAt(),
-        r.wallSeconds(),
-        r.environment(),
-        r.datasets(),
-        r.cells(),
-        List.of(new ClaimResult("fig7", "Fig. 7: SM > CD", claim, "", null, null)),
-        null);
+    return Runs.withClaims(
+        Runs.run(cells.toArray(CellResult[]::new)),
+        new ClaimResult("fig7", "Fig. 7: SM > CD", claim, "", null, null));
   }
 
   private static String markdown(Reproduction base, Reproduction now) {
