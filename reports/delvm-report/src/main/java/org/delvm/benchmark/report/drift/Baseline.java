@@ -191,7 +191,7 @@ public record Baseline(
               + " (regenerate it with -Ddelvm.updateBaseline=true)",
           e);
     }
-    if (baseline.metrics().isEmpty()) {
+    if (baseline == null || baseline.metrics().isEmpty()) {
       throw new ReportException(
           "The baseline "
               + file

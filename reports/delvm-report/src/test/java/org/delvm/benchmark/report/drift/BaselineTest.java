@@ -60,6 +60,23 @@ class BaselineTest {
   }
 
   @Test
+  void anEmptyNullOrDamagedBaselineIsAnErrorNamingTheFileNeverAnNpe(@TempDir Path dir)
+      throws Exception {
+    for (String json :
+        List.of(
+            "{\"plan\": \"smoke\", \"metrics\": {}}",
+            "{\"plan\": \"smoke\", \"metrics\": null}",
+            "{\"plan\": \"smoke\"}",
+            "null",
+            "{\"plan\": \"smoke\", \"metrics\": {\"a/F1\": 1},"
+                + " \"claims\": {\"c\": \"NOT SUPPORTED\"}}")) {
+      Path file = Files.writeString(dir.resolve("smoke.json"), json);
+      ReportException e = assertThrows(ReportException.class, () -> Baseline.read(file), json);
+      assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    }
+  }
+
+  @Test
   void aCellWithoutConfusionCountsHasNoOneSampleStep() {
     Reproduction run =
         Runs.run(Runs.cell(CELL, "completed", Runs.anomalyMetrics(8, 2, 88, 2).subList(0, 3)));
