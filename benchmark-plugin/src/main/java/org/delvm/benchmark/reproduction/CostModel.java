@@ -59,6 +59,8 @@ final class CostModel {
           case "cd" -> option(cell, "k", 1) + 2;
           case "ssm" -> option(cell, "projections", 1) + 2;
           case "pcd-langevin" -> option(cell, "sgldSteps", 60) + 2;
+          // Two energies (data, flow samples) and the flow in both directions.
+          case "fce" -> 6;
           default -> 3;
         };
     return (double) cell.epochs()

@@ -43,10 +43,10 @@ class PlanLoaderTest {
     PlanLoader loader = new PlanLoader();
     Plan def = loader.load("default");
     // ECG: 21 DELVM cells (SM-DELVM 2048 with 5 seeds: +4), SM-DELVM 2048 under the two other
-    // protocols (10), the AE baseline's 6 widths and 4 depths, CEBM 2, extras 7, the VAE 20;
-    // images: Fig. 1 (14), Fig. 2 (6), Fig. 3 (13), Fig. 4 (8), Fig. 5 (4), Fig. 6 (12), Fig. 9
-    // (12), Table 1 (3).
-    assertEquals(146, def.cells().size());
+    // protocols (10), the AE baseline's 6 widths and 4 depths, CEBM 2, extras 8 (FCE), the VAE
+    // 20; images: Fig. 1 (14), Fig. 2 (6), Fig. 3 (13), Fig. 4 (8), Fig. 5 (4), Fig. 6 (12), Fig. 9
+    // (13, CEBM), Table 1 (3).
+    assertEquals(148, def.cells().size());
     assertEquals(List.of(5, 5, 5), cellsById(def).get("fig3-sm-f16x16x16").kernels());
     assertEquals(
         "AE",
@@ -72,10 +72,25 @@ class PlanLoaderTest {
     assertEquals(24, def.claims().size()); // Fig. 3's CEBM claim is two
 
     Plan paper = loader.load("paper");
-    // ECG: 63 DELVM, 30 AE and 12 CEBM cells (x 3 seeds), extras 18; Fig. 1 and 4: 8 filters x 4
-    // kernels x {sm, cd}; Fig. 5 the same for DELVM and DEM; Fig. 2: 16; Fig. 3 and 6: 4 depths x 3
-    // models + CEBM; Fig. 9: 12; Table 1: 3; the VAE's Table 1: 10 runs x 2 objectives.
-    assertEquals(93 + 12 + 18 + 64 + 64 + 64 + 16 + 2 * 13 + 12 + 3 + 20, paper.cells().size());
+    // ECG: 63 DELVM, 30 AE and 12 CEBM cells (x 3 seeds), extras 21 (FCE); Fig. 1 and 4: 8 filters
+    // x 4 kernels x {sm, cd}; Fig. 5 the same for DELVM and DEM; Fig. 2: 8 filters x 4 kernels x
+    // {DELVM, DEM}; Fig. 3 and 6: 4 depths x 4 models (SM-DELVM, CD-DELVM, SM-DEM, CD-DEM) + CEBM;
+    // Fig. 9: 12 + CEBM; Table 1: 3; the VAE's Table 1: 10 runs x 2 objectives.
+    assertEquals(93 + 12 + 21 + 64 + 64 + 64 + 64 + 2 * 17 + 13 + 3 + 20, paper.cells().size());
+    Map<String, Cell> paperCells = cellsById(paper);
+    assertEquals("fce", paperCells.get("extras-fce-seed1").objective());
+    assertEquals("fce", cellsById(def).get("extras-fce").objective());
+    assertEquals(List.of(9), paperCells.get("fig2-k9-dem-cnn-f20").kernels());
+    // Exact SM at one layer, its sliced estimator beyond.
+    assertEquals("sm", paperCells.get("fig3-sm-f70").objective());
+    assertEquals("ssm", paperCells.get("fig3-sm-f70x70").objective());
+    assertEquals("sm", paperCells.get("fig9-sm-f70").objective());
+    assertEquals("CD-DEM", paperCells.get("fig6-dem-cd-f20x20").series());
+    assertEquals("CEBM", paperCells.get("fig9-cebm").series());
+    // The paper's per-layer learning rates on images; ECG keeps 1e-3.
+    assertEquals(List.of(1e-3, 1e-4, 1e-5), paperCells.get("fig1-k3-sm-f10").learningRates());
+    assertEquals(List.of(1e-3), paperCells.get("fig7-sm-mlp2048-seed1").learningRates());
+    assertTrue(paper.claims().stream().anyMatch(c -> c.id().equals("fig4-cd-best-filters")));
     assertEquals(
         List.of("VAE, ELBO (6)", "VAE, Lagrangian (7)"),
         paper.cells().stream()

@@ -77,6 +77,25 @@ class ReproducerTest {
   }
 
   @Test
+  void theDefaultPlansFlowContrastiveCellTrainsADelvmAndIsScored() {
+    Cell fce =
+        new org.delvm.benchmark.plan.PlanLoader()
+            .load("default").cells().stream()
+                .filter(c -> c.id().equals("extras-fce"))
+                .findFirst()
+                .orElseThrow();
+
+    CellResult r = run(plan(fce), false).reproduction().cells().get(0);
+
+    assertEquals("completed", r.status(), r.message());
+    List<String> metrics = r.metrics().stream().map(MetricResult::name).toList();
+    for (String name : List.of("precision", "recall", "F1", "AUROC")) {
+      assertTrue(metrics.contains(name), metrics.toString());
+    }
+    System.out.println("extras-fce: " + r.metrics() + "; " + log);
+  }
+
+  @Test
   void addsTheBaselinesTheSeedAggregatesAndTheClaimVerdicts() {
     Cell seed1 = TinyPlans.cell("sm-seed1");
     Cell seed2 = seed1.withIdAndSeed("sm-seed2", 4L);

@@ -14,6 +14,7 @@ class GraphStep implements Objective.TrainingStep {
   private final List<Parameter> parameters;
   private Node loss;
   private Runnable drawInputs = () -> {};
+  private List<Parameter> ascended = List.of();
 
   GraphStep(Objective.Context context) {
     this(context, context.model().parameters());
@@ -40,6 +41,21 @@ class GraphStep implements Objective.TrainingStep {
     this.drawInputs = drawInputs;
   }
 
+  /**
+   * Parameters that play against the loss (FCE's flow): {@link #run()} writes the negated gradient
+   * into them, so that the same descent step the trainer applies to every parameter raises the loss
+   * along these.
+   */
+  void ascend(List<Parameter> adversaries) {
+    this.ascended = List.copyOf(adversaries);
+  }
+
+  /** Whether {@link #run()} writes -d(loss)/dp into p's gradient (see {@link #ascend}). */
+  boolean ascends(Parameter p) {
+    // By identity: Parameter is a record whose equals compares the arrays' values.
+    return ascended.stream().anyMatch(a -> a == p);
+  }
+
   @Override
   public INDArray batch() {
     return batch.value();
@@ -50,6 +66,9 @@ class GraphStep implements Objective.TrainingStep {
     drawInputs.run();
     graph.forward();
     graph.backward(loss);
+    for (Parameter p : ascended) {
+      p.gradient().negi();
+    }
     return loss.value().getDouble(0);
   }
 

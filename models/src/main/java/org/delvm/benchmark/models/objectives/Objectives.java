@@ -61,6 +61,11 @@ public final class Objectives {
                         o.number("initLow"),
                         o.number("initHigh")))));
     REGISTERED.put("nce", new Entry(Map.of(), o -> new NoiseContrastiveEstimation()));
+    REGISTERED.put(
+        "fce",
+        new Entry(
+            Map.of("couplings", 4, "hiddenUnits", 32),
+            o -> new FlowContrastiveEstimation(o.integer("couplings"), o.integer("hiddenUnits"))));
     REGISTERED.put("reconstruction", new Entry(Map.of(), o -> new Reconstruction()));
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.delvm.benchmark.models.Delvm;
 import org.delvm.benchmark.models.EnergyModel;
 import org.delvm.benchmark.models.Parameter;
 import org.delvm.benchmark.models.objectives.Objective;
@@ -25,10 +26,24 @@ public final class ModelTrainer {
 
   private final TrainingSettings settings;
   private final Consumer<EpochProgress> progress;
+  private int diagnosticRows;
 
   public ModelTrainer(TrainingSettings settings, Consumer<EpochProgress> progress) {
     this.settings = settings;
     this.progress = progress;
+  }
+
+  /**
+   * Also measures {@link EpochDiagnostics} after every epoch on the first {@code rows} training
+   * rows (DELVMs only; other models get none). Costs about 25 forward passes over those rows per
+   * epoch.
+   */
+  public ModelTrainer withDiagnostics(int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("diagnostic rows must be >= 1, got " + rows);
+    }
+    this.diagnosticRows = rows;
+    return this;
   }
 
   /** Trains the model in place on the rows of {@code data} (n x d). */
@@ -65,6 +80,18 @@ public final class ModelTrainer {
     }
     Random random = new Random(settings.seed());
     List<Double> epochLosses = new ArrayList<>();
+    List<EpochDiagnostics> diagnostics = new ArrayList<>();
+    DelvmDiagnostics probe =
+        diagnosticRows > 0 && model instanceof Delvm delvm
+            ? new DelvmDiagnostics(
+                delvm,
+                data.get(
+                        org.nd4j.linalg.indexing.NDArrayIndex.interval(
+                            0, Math.min(diagnosticRows, n)),
+                        org.nd4j.linalg.indexing.NDArrayIndex.all())
+                    .dup(),
+                settings.seed())
+            : null;
     long start = System.nanoTime();
     int iteration = 0;
     for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
@@ -78,16 +105,21 @@ public final class ModelTrainer {
             data, step.batch(), 1, java.util.Arrays.copyOfRange(order, from, from + rows));
         double loss = step.run();
         if (!Double.isFinite(loss) || Math.abs(loss) > settings.divergenceLoss()) {
-          return stopped(epochLosses, start, epoch, n, "loss " + loss + " at epoch " + epoch);
+          return stopped(
+              epochLosses, diagnostics, start, epoch, n, "loss " + loss + " at epoch " + epoch);
         }
         lossSum += loss * rows;
         optimiser.update(iteration, epoch - 1);
         iteration++;
       }
       if (!parametersFinite(parameters)) {
-        return stopped(epochLosses, start, epoch, n, "non-finite weights after epoch " + epoch);
+        return stopped(
+            epochLosses, diagnostics, start, epoch, n, "non-finite weights after epoch " + epoch);
       }
       epochLosses.add(lossSum / n);
+      if (probe != null) {
+        diagnostics.add(probe.measure(epoch));
+      }
       double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
       progress.accept(
           new EpochProgress(
@@ -100,7 +132,8 @@ public final class ModelTrainer {
         epochLosses.size(),
         seconds,
         (double) n * settings.epochs() / seconds,
-        "");
+        "",
+        List.copyOf(diagnostics));
   }
 
   /**
@@ -152,7 +185,12 @@ public final class ModelTrainer {
   }
 
   private TrainingResult stopped(
-      List<Double> epochLosses, long start, int epoch, int n, String reason) {
+      List<Double> epochLosses,
+      List<EpochDiagnostics> diagnostics,
+      long start,
+      int epoch,
+      int n,
+      String reason) {
     double seconds = elapsed(start);
     return new TrainingResult(
         TrainingResult.Status.DIVERGED,
@@ -160,7 +198,8 @@ public final class ModelTrainer {
         epochLosses.size(),
         seconds,
         (double) n * (epoch - 1) / Math.max(seconds, 1e-9),
-        "diverged: " + reason + "; last good epoch " + epochLosses.size());
+        "diverged: " + reason + "; last good epoch " + epochLosses.size(),
+        List.copyOf(diagnostics));
   }
 
   private static boolean parametersFinite(List<Parameter> parameters) {

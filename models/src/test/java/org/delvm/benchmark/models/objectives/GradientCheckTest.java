@@ -27,8 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Every objective's gradient with respect to every parameter, on every kind of model it trains,
  * against central finite differences in double precision: relative error below 1e-6. Random inputs
  * of the step (noise, directions, model samples) are held at their values from the analytic pass,
- * so both sides differentiate the same function. The CNN DEM's {@code cd} uses the DEM's block
- * Gibbs sampler; CEBM trains only by {@code pcd-langevin}.
+ * so both sides differentiate the same function; for FCE's flow, which maximises the loss, the step
+ * holds the negated gradient. The CNN DEM's {@code cd} uses the DEM's block Gibbs sampler; CEBM
+ * trains only by {@code pcd-langevin}.
  */
 class GradientCheckTest {
 
@@ -43,6 +44,7 @@ class GradientCheckTest {
           "cd", Map.of("k", 2),
           "pcd-langevin", Map.of("bufferSize", 20, "sgldSteps", 3, "stepSize", 0.01),
           "nce", Map.of(),
+          "fce", Map.of("couplings", 2, "hiddenUnits", 3),
           "reconstruction", Map.of());
 
   private record Case(String model, Supplier<EnergyModel> factory, List<String> objectives) {}
@@ -53,6 +55,16 @@ class GradientCheckTest {
   /** The DEM's objectives on CNN features ({@code sm-printed} only flips sm's trace sign). */
   private static final List<String> DEM_CNN =
       List.of("sm", "ssm", "dsm", "cd", "pcd-langevin", "nce");
+
+  /**
+   * FCE's flow adds a graph as large as the model's, so it is checked on three cases only: an MLP
+   * and a CNN DELVM and the MLP DEM (both masks of the flow are used by its two couplings).
+   */
+  private static List<String> withFce(List<String> objectives) {
+    List<String> all = new java.util.ArrayList<>(objectives);
+    all.add("fce");
+    return all;
+  }
 
   private static List<Case> cases() {
     List<String> delvm = new java.util.ArrayList<>(SCORE_BASED);
@@ -65,7 +77,7 @@ class GradientCheckTest {
         new Case(
             "DELVM MLP tanh 6",
             () -> new Delvm(Mlp.initialise(5, List.of(6), Activation.TANH, 21L, D)),
-            delvm),
+            withFce(delvm)),
         new Case(
             "DELVM MLP relu 6-5",
             () -> new Delvm(Mlp.initialise(5, List.of(6, 5), Activation.RELU, 21L, D)),
@@ -81,7 +93,7 @@ class GradientCheckTest {
             "DELVM CNN relu 3@3",
             () ->
                 new Delvm(Cnn.initialise(1, 3, 3, List.of(3), List.of(3), Activation.RELU, 21L, D)),
-            delvm),
+            withFce(delvm)),
         new Case(
             // Kernels of 5 and more take the im2col + GEMM passes.
             "DELVM CNN tanh 2@5-2@5 (1x5x5)",
@@ -96,7 +108,7 @@ class GradientCheckTest {
         new Case(
             "DEM MLP relu 6 + softplus 4",
             () -> Dem.mlp(5, List.of(6), Activation.RELU, 4, 21L, D),
-            SCORE_BASED),
+            withFce(SCORE_BASED)),
         new Case(
             "Gaussian-Bernoulli RBM 5-4",
             () -> Dem.mlp(5, List.of(), Activation.RELU, 4, 21L, D),
@@ -155,6 +167,12 @@ class GradientCheckTest {
         (GraphStep)
             Objectives.create(objective, OPTIONS.get(objective))
                 .prepare(new Objective.Context(model, 6, x, 13L));
+    for (Parameter p : step.parameters()) {
+      if (step.ascends(p)) {
+        // FCE's fresh flow is the identity on its couplings (zero output weights): move it off.
+        p.value().addi(Nd4j.rand(D, p.value().shape()).subi(0.5).muli(0.4));
+      }
+    }
     step.batch().assign(x);
     step.run();
 
@@ -169,7 +187,8 @@ class GradientCheckTest {
         value.putScalar(i, original - h);
         double minus = step.lossWithLastInputs();
         value.putScalar(i, original);
-        double numeric = (plus - minus) / (2 * h);
+        // FCE's flow plays against the loss: its step holds -d(loss)/d(flow).
+        double numeric = (step.ascends(p) ? -1 : 1) * (plus - minus) / (2 * h);
         double a = analytic.getDouble(i);
         // Relative error, with an absolute floor of 1e-8 for gradients near zero (the finite
         // difference of a loss of size ~10 carries ~1e-9 of rounding error).
