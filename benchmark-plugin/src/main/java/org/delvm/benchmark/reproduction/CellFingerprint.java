@@ -15,13 +15,16 @@ import org.delvm.benchmark.datasets.FetchedDataset;
 import org.delvm.benchmark.plan.Cell;
 
 /**
- * What a cell's result depends on: its definition and the bytes of its dataset. A stored result is
- * reused only when both are unchanged.
+ * What a cell's result depends on: its definition, the bytes of its dataset and the model code that
+ * trains it. A stored result is reused only when all three are unchanged.
  *
  * @param cellSha256 SHA-256 of the cell's definition as canonical JSON (sorted keys)
  * @param datasetFiles the dataset's file names and their SHA-256s
+ * @param codeSha256 the hash of the model classes that ran ({@link CodeVersion#codeSha256()}): a
+ *     change to the numerics makes every result stale without {@code -Ddelvm.fresh}
  */
-public record CellFingerprint(String cellSha256, Map<String, String> datasetFiles) {
+public record CellFingerprint(
+    String cellSha256, Map<String, String> datasetFiles, String codeSha256) {
 
   /** Sorted properties and map keys, so that the same cell always gives the same bytes. */
   private static final ObjectMapper CANONICAL =
@@ -37,7 +40,8 @@ public record CellFingerprint(String cellSha256, Map<String, String> datasetFile
   static CellFingerprint of(Cell cell, FetchedDataset data) {
     Map<String, String> files = new LinkedHashMap<>();
     data.files().forEach(f -> files.put(f.name(), f.sha256()));
-    return new CellFingerprint(sha256(canonicalJson(cell)), files);
+    return new CellFingerprint(
+        sha256(canonicalJson(cell)), files, CodeVersion.current().codeSha256());
   }
 
   /**
@@ -47,7 +51,8 @@ public record CellFingerprint(String cellSha256, Map<String, String> datasetFile
   static CellFingerprint generated(Cell cell) {
     return new CellFingerprint(
         sha256(canonicalJson(cell)),
-        Map.of(cell.dataset(), "generated: " + VaeCellRunner.DATA_DESCRIPTION));
+        Map.of(cell.dataset(), "generated: " + VaeCellRunner.DATA_DESCRIPTION),
+        CodeVersion.current().codeSha256());
   }
 
   private static String canonicalJson(Cell cell) {

@@ -143,7 +143,7 @@ public final class ResultStore {
    * Plan names and cell ids are free text; file names keep only portable characters and never start
    * with a dot (no hidden files, no {@code ..}).
    */
-  private static String fileName(String name) {
+  static String fileName(String name) {
     return name.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^\\.", "_");
   }
 }
