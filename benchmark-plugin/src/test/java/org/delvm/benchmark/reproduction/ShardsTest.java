@@ -53,8 +53,12 @@ class ShardsTest {
     for (int n : DryRun.SHARD_COUNTS) {
       DryRun.Balance b = DryRun.balance(plan, n);
       System.out.printf(
-          "plan %s, %d shards: largest %.1f h, max(mean, longest cell) %.1f h, %+.1f %%%n",
-          name, n, b.largest() / 3600, b.bound() / 3600, 100 * b.excess());
+          "plan %s, %d shards: largest %s, max(mean, longest cell) %s, %+.1f %%%n",
+          name,
+          n,
+          CostModel.duration(b.largest()),
+          CostModel.duration(b.bound()),
+          100 * b.excess());
       assertTrue(b.excess() >= 0, "no schedule beats the bound: " + b);
       assertTrue(b.excess() <= 0.15, name + ", " + n + " shards: " + b);
     }
