@@ -108,4 +108,34 @@ class CellProvenanceTest {
     assertFalse(code.version().isBlank(), code.toString());
     assertTrue(new ObjectMapper().writeValueAsString(Provenance.NONE).contains("\"commit\""));
   }
+
+  @Test
+  void aResultStoredBeforeTheCodeHashIsStaleNotDamaged() throws Exception {
+    Plan plan = new Plan("tiny", "test plan", List.of(TinyPlans.cell("a")));
+    run(plan);
+    Path stored = dir.resolve("results/tiny/a.json");
+    String hash = CodeVersion.current().codeSha256();
+    String json = Files.readString(stored, StandardCharsets.UTF_8);
+    // The fingerprint comes first; the provenance further down keeps its hash.
+    String old = json.replaceFirst(",\\s*\"codeSha256\" : \"" + hash + "\"", "");
+    assertEquals(
+        json.split(hash, -1).length - 1,
+        old.split(hash, -1).length,
+        "the fingerprint's hash removed");
+    Files.writeString(stored, old);
+
+    log.clear();
+    PlanOutcome report =
+        Reproducer.fromStoredResults(
+                TinyPlans.offline(dir.resolve("cache")), dir.resolve("results"), log::add)
+            .run(plan, dir.resolve("report"));
+
+    assertEquals(List.of("a"), report.notRun());
+    assertTrue(
+        log.stream()
+            .anyMatch(l -> l.contains("cell a: no valid stored result: the model code changed")),
+        log.toString());
+    assertTrue(Files.exists(stored), "kept, not deleted as damaged");
+    assertFalse(run(plan).get(0).reused(), "the reproduce goal runs it again");
+  }
 }
