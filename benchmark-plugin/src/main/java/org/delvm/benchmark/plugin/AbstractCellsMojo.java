@@ -1,11 +1,21 @@
 package org.delvm.benchmark.plugin;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.delvm.benchmark.datasets.FetchSettings;
+import org.delvm.benchmark.plan.Plan;
+import org.delvm.benchmark.reproduction.CellOutcome;
 import org.delvm.benchmark.reproduction.ComputeThreads;
+import org.delvm.benchmark.reproduction.CostModel;
+import org.delvm.benchmark.reproduction.PlanOutcome;
 import org.delvm.benchmark.reproduction.Reproducer;
 import org.delvm.benchmark.reproduction.RunLog;
+import org.delvm.benchmark.reproduction.ShardSpec;
+import org.delvm.benchmark.reproduction.Shards;
 
 /** What the goals that run or report a plan's cells share: where results live and how to run. */
 abstract class AbstractCellsMojo extends AbstractDelvmMojo {
@@ -48,6 +58,75 @@ abstract class AbstractCellsMojo extends AbstractDelvmMojo {
     getLog().info(ComputeThreads.apply(threads));
     return new Reproducer(
         fetchSettings, resultsDirectory.toPath(), fresh, requireAllDatasets, runLog());
+  }
+
+  /**
+   * The share of the plan that {@code -Ddelvm.shard=i/N} runs (logged), or the whole plan when
+   * {@code shard} is unset.
+   */
+  protected final Plan shareOf(Plan plan, String shard) {
+    if (shard == null || shard.isBlank()) {
+      return plan;
+    }
+    ShardSpec spec = ShardSpec.parse(shard);
+    Plan share = Shards.select(plan, spec);
+    getLog()
+        .info(
+            "delvm.shard="
+                + spec
+                + ": this shard runs "
+                + share.cells().size()
+                + " of the plan's "
+                + plan.cells().size()
+                + " cell(s), "
+                + CostModel.describePlanned(share)
+                + ", into "
+                + resultsDirectory
+                + ". A shard renders no report and runs no gate: when every shard has run, gather"
+                + " them with -Ddelvm.gather=<their results directories, comma-separated>.");
+    return share;
+  }
+
+  /**
+   * A reproducer that trains nothing and reports the results stored in the {@code gather}
+   * directories (comma-separated), or in the results directory when {@code gather} is unset.
+   */
+  protected final Reproducer storedResultsReproducer(FetchSettings fetchSettings, String gather) {
+    if (gather == null) {
+      return storedResultsReproducer(fetchSettings);
+    }
+    List<Path> directories =
+        Arrays.stream(gather.split(","))
+            .map(String::strip)
+            .filter(d -> !d.isEmpty())
+            .map(Path::of)
+            .toList();
+    return Reproducer.gathering(fetchSettings, resultsDirectory.toPath(), directories, runLog());
+  }
+
+  /** Runs (or reuses) the plan's cells and stores them, writing no report; fails if one failed. */
+  protected final void runCells(Plan plan, FetchSettings fetchSettings)
+      throws MojoFailureException {
+    List<CellOutcome> cells = trainingReproducer(fetchSettings).runCells(plan);
+    PlanOutcome.summary(cells).forEach(getLog()::info);
+    long failed = PlanOutcome.failed(cells);
+    if (failed > 0) {
+      throw new MojoFailureException(
+          failed + " cell(s) failed; the log above has the errors. The next run reruns only them.");
+    }
+  }
+
+  /** A gathered report names the cells no directory held, as a WARNING. */
+  protected final void warnMissing(PlanOutcome outcome) {
+    List<String> missing = outcome.notRun();
+    if (!missing.isEmpty()) {
+      getLog()
+          .warn(
+              missing.size()
+                  + " cell(s) have no valid stored result and are reported as not run: "
+                  + String.join(", ", missing)
+                  + ". Run the shard(s) that hold them, then gather again.");
+    }
   }
 
   /** A reproducer that trains nothing and reports the stored results. */

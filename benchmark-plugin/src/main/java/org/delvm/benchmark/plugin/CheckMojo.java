@@ -111,6 +111,17 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "delvm.skip", defaultValue = "false")
   private boolean skip;
 
+  /**
+   * Set by a shard run ({@code reproduce} with {@code -Ddelvm.shard=i/N}), which writes no report:
+   * the check skips, saying so. The gathered report is checked instead.
+   */
+  @Parameter(property = "delvm.shard")
+  private String shard;
+
+  /** Set by a dry run, which writes no report: the check skips, saying so. */
+  @Parameter(property = "delvm.dryRun", defaultValue = "false")
+  private boolean dryRun;
+
   /** The zipped report of {@code reproduce}, zipped again when the history changed the page. */
   @Parameter(defaultValue = "${project.build.directory}/delvm-report.zip", readonly = true)
   private File reportArchive;
@@ -126,6 +137,20 @@ public class CheckMojo extends AbstractMojo {
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("delvm.skip is set: skipping the drift check");
+      return;
+    }
+    if (shard != null && !shard.isBlank()) {
+      getLog()
+          .info(
+              "delvm.shard="
+                  + shard
+                  + ": a shard writes no report, so there is nothing to check; skipping the drift"
+                  + " check. Gather the shards (-Ddelvm.gather=<their results directories>) and"
+                  + " check that.");
+      return;
+    }
+    if (dryRun) {
+      getLog().info("delvm.dryRun is set: no cell ran, so there is nothing to check; skipping");
       return;
     }
     try {

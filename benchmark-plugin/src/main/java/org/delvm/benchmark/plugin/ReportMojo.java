@@ -11,7 +11,8 @@ import org.delvm.benchmark.reproduction.PlanOutcome;
 /**
  * Renders the report of a plan from the cell results already stored by {@code reproduce}, training
  * nothing: after changing the report or the plan's claims, or to look at a partial run. Cells
- * without a valid stored result appear as {@code not run}. Not bound to a phase.
+ * without a valid stored result appear as {@code not run}. With {@code gather}, it renders the
+ * results of several results directories, e.g. those of a plan's shards. Not bound to a phase.
  */
 @Mojo(name = "report", threadSafe = true)
 public class ReportMojo extends AbstractCellsMojo {
@@ -22,11 +23,20 @@ public class ReportMojo extends AbstractCellsMojo {
       defaultValue = "${project.build.directory}/delvm-report")
   private File outputDirectory;
 
+  /**
+   * Results directories to gather instead of {@code resultsDirectory}, comma-separated: those of
+   * the shards of a plan ({@code -Ddelvm.shard}). Each cell's first valid result is reported; a
+   * cell none of them holds is {@code not run}, named in a WARNING.
+   */
+  @Parameter(property = "delvm.gather")
+  private String gather;
+
   @Override
   protected void execute(Plan plan, FetchSettings fetchSettings) throws MojoFailureException {
     PlanOutcome outcome =
-        storedResultsReproducer(fetchSettings).run(plan, outputDirectory.toPath());
+        storedResultsReproducer(fetchSettings, gather).run(plan, outputDirectory.toPath());
     outcome.summary().forEach(getLog()::info);
+    warnMissing(outcome);
     getLog().info("report: " + outcome.report());
   }
 }

@@ -13,13 +13,16 @@ import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.report.ReportArchive;
 import org.delvm.benchmark.report.ReportWriter;
+import org.delvm.benchmark.reproduction.DryRun;
 import org.delvm.benchmark.reproduction.PlanOutcome;
 
 /**
  * Reproduces a plan: fetches its datasets, trains and evaluates every cell, and writes the HTML
  * report and metrics.json. Finished cells are kept in {@code resultsDirectory}; a later run reuses
- * those whose definition and data are unchanged, so an interrupted plan resumes. Bound to {@code
- * verify}.
+ * those whose definition, data and model code are unchanged, so an interrupted plan resumes. Bound
+ * to {@code verify}. With {@code shard} it runs a share of the cells and renders nothing; with
+ * {@code gather} it trains nothing and renders the shards' results; with {@code dryRun} it only
+ * predicts the plan's cost.
  */
 @Mojo(name = "reproduce", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ReproduceMojo extends AbstractCellsMojo {
@@ -37,6 +40,28 @@ public class ReproduceMojo extends AbstractCellsMojo {
   @Parameter(defaultValue = "${project.build.directory}/delvm-report.zip", readonly = true)
   private File reportArchive;
 
+  /**
+   * Run only shard {@code i} of {@code N} ({@code 1/3} .. {@code 3/3}) into {@code
+   * resultsDirectory}: a share of the cells of about equal predicted cost, the same on every
+   * machine. No report is written and the {@code check} goal skips. Unset: every cell.
+   */
+  @Parameter(property = "delvm.shard")
+  private String shard;
+
+  /**
+   * Train nothing; render the report from these results directories, comma-separated (the shards'),
+   * as the {@code report} goal does: the gate then checks it as usual.
+   */
+  @Parameter(property = "delvm.gather")
+  private String gather;
+
+  /**
+   * Run no cell: print the plan's cell count, predicted CPU-hours, critical-path cells, wall time
+   * on 1, 8 and 64 workers and shard balance. No report is written and {@code check} skips.
+   */
+  @Parameter(property = "delvm.dryRun", defaultValue = "false")
+  private boolean dryRun;
+
   @Parameter(defaultValue = "${project}", readonly = true)
   private MavenProject project;
 
@@ -44,8 +69,27 @@ public class ReproduceMojo extends AbstractCellsMojo {
 
   @Override
   protected void execute(Plan plan, FetchSettings fetchSettings) throws MojoFailureException {
-    PlanOutcome outcome = trainingReproducer(fetchSettings).run(plan, outputDirectory.toPath());
+    boolean sharded = shard != null && !shard.isBlank();
+    if (sharded && gather != null) {
+      throw new MojoFailureException(
+          "delvm.shard and delvm.gather exclude each other: run each shard with -Ddelvm.shard=i/N,"
+              + " then gather their results directories in a run without delvm.shard");
+    }
+    if (dryRun) {
+      DryRun.describe(shareOf(plan, shard)).forEach(getLog()::info);
+      return;
+    }
+    if (sharded) {
+      runCells(shareOf(plan, shard), fetchSettings);
+      return;
+    }
+    PlanOutcome outcome =
+        (gather == null
+                ? trainingReproducer(fetchSettings)
+                : storedResultsReproducer(fetchSettings, gather))
+            .run(plan, outputDirectory.toPath());
     outcome.summary().forEach(getLog()::info);
+    warnMissing(outcome);
     getLog().info("report: " + outcome.report());
     if (reportArchive != null) {
       // Exactly the files the report wrote: never a foreign file or a link beside them.

@@ -1,27 +1,40 @@
 package org.delvm.benchmark.reproduction;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.delvm.benchmark.datasets.FetchedDataset;
 import org.delvm.benchmark.plan.Cell;
 
 /**
- * What a cell's result depends on: its definition and the bytes of its dataset. A stored result is
- * reused only when both are unchanged.
+ * What a cell's result depends on: its definition, the bytes of its dataset and the model code that
+ * trains it. A stored result is reused only when all three are unchanged.
  *
  * @param cellSha256 SHA-256 of the cell's definition as canonical JSON (sorted keys)
  * @param datasetFiles the dataset's file names and their SHA-256s
+ * @param codeSha256 the hash of the model classes that ran ({@link CodeVersion#codeSha256()}): a
+ *     change to the numerics makes every result stale without {@code -Ddelvm.fresh}
  */
-public record CellFingerprint(String cellSha256, Map<String, String> datasetFiles) {
+@JsonDeserialize(using = CellFingerprint.Reader.class)
+public record CellFingerprint(
+    String cellSha256, Map<String, String> datasetFiles, String codeSha256) {
+
+  private static final Set<String> FIELDS = Set.of("cellSha256", "datasetFiles", "codeSha256");
 
   /** Sorted properties and map keys, so that the same cell always gives the same bytes. */
   private static final ObjectMapper CANONICAL =
@@ -37,7 +50,8 @@ public record CellFingerprint(String cellSha256, Map<String, String> datasetFile
   static CellFingerprint of(Cell cell, FetchedDataset data) {
     Map<String, String> files = new LinkedHashMap<>();
     data.files().forEach(f -> files.put(f.name(), f.sha256()));
-    return new CellFingerprint(sha256(canonicalJson(cell)), files);
+    return new CellFingerprint(
+        sha256(canonicalJson(cell)), files, CodeVersion.current().codeSha256());
   }
 
   /**
@@ -47,7 +61,8 @@ public record CellFingerprint(String cellSha256, Map<String, String> datasetFile
   static CellFingerprint generated(Cell cell) {
     return new CellFingerprint(
         sha256(canonicalJson(cell)),
-        Map.of(cell.dataset(), "generated: " + VaeCellRunner.DATA_DESCRIPTION));
+        Map.of(cell.dataset(), "generated: " + VaeCellRunner.DATA_DESCRIPTION),
+        CodeVersion.current().codeSha256());
   }
 
   private static String canonicalJson(Cell cell) {
@@ -65,6 +80,46 @@ public record CellFingerprint(String cellSha256, Map<String, String> datasetFile
       return HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
+  }
+
+  /**
+   * Reads a stored fingerprint as strictly as the record (no unknown, missing or mistyped field),
+   * except that one stored before the code hash existed reads with an empty hash: its result is
+   * then stale and run again, not damaged and deleted (which the {@code report} goal would do too).
+   */
+  static final class Reader extends StdDeserializer<CellFingerprint> {
+
+    private static final long serialVersionUID = 1L;
+
+    Reader() {
+      super(CellFingerprint.class);
+    }
+
+    @Override
+    public CellFingerprint deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      JsonNode tree = context.readTree(parser);
+      JsonNode code = tree.path("codeSha256");
+      boolean valid =
+          tree.isObject()
+              && tree.path("cellSha256").isTextual()
+              && tree.path("datasetFiles").isObject()
+              && (code.isMissingNode() || code.isTextual());
+      Map<String, String> files = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> f : tree.path("datasetFiles").properties()) {
+        valid &= f.getValue().isTextual();
+        files.put(f.getKey(), f.getValue().asText());
+      }
+      for (Map.Entry<String, JsonNode> field : tree.properties()) {
+        valid &= FIELDS.contains(field.getKey());
+      }
+      if (!valid) {
+        return context.reportInputMismatch(
+            CellFingerprint.class, "not a cell fingerprint: %s", tree);
+      }
+      return new CellFingerprint(
+          tree.path("cellSha256").asText(), files, code.isMissingNode() ? "" : code.asText());
     }
   }
 }

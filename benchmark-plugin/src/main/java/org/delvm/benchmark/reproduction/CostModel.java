@@ -2,8 +2,11 @@ package org.delvm.benchmark.reproduction;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.ModelKind;
+import org.delvm.benchmark.plan.Plan;
+import org.delvm.benchmark.plan.PlanLoader;
 
 /**
  * A rough estimate of a cell's training time, printed before a plan starts: epochs x training
@@ -18,7 +21,7 @@ import org.delvm.benchmark.plan.ModelKind;
  * measured on the one-layer Fashion-MNIST benchmark (70 filters 5 x 5: 2.2 ms per sample for exact
  * sm).
  */
-final class CostModel {
+public final class CostModel {
 
   /** Seconds per sample and pass that do not grow with the network (op dispatch, batching). */
   static final double PER_PASS = 3.8e-5;
@@ -32,7 +35,31 @@ final class CostModel {
   /** Seconds per sample and epoch of the VAE paper's small network (a training step / batch). */
   static final double PER_VAE_SAMPLE = 2e-6;
 
+  /**
+   * ECG5000 training beats per protocol, as the splits come out (project: exactly 1639; the 80 %
+   * parts: about 58 % normal and 42 % abnormal of 4000 beats). Planning must not need the data: a
+   * shard's share is computed on machines that may lack some datasets, and must be the same on all.
+   */
+  private static final Map<String, Integer> ECG_TRAINING_BEATS =
+      Map.of("project", 1639, "tf-tutorial", 2335, "paper-as-run", 1665);
+
   private CostModel() {}
+
+  /**
+   * The cell's estimated seconds from its definition alone (the training set's nominal size), the
+   * same on every machine: what shards, dry runs and their schedules use.
+   */
+  static double planned(Cell cell) {
+    int samples;
+    if (PlanLoader.GENERATED.contains(cell.dataset())) {
+      samples = VaeCellRunner.POINTS;
+    } else if (ImageDatasets.isImageDataset(cell.dataset())) {
+      samples = cell.images().trainImages();
+    } else {
+      samples = ECG_TRAINING_BEATS.get(Reproducer.protocol(cell).id());
+    }
+    return seconds(cell, samples);
+  }
 
   static double seconds(Cell cell, int trainingSamples) {
     if (ModelKind.of(cell.model()).orElseThrow() == ModelKind.VAE) {
@@ -67,6 +94,13 @@ final class CostModel {
         * trainingSamples
         * passes
         * (PER_PASS + (cnn ? PER_CONV_MAC : PER_MAC) * macs);
+  }
+
+  /** E.g. "predicted 3.5 h of training (cost model)", for a plan or a shard of one. */
+  public static String describePlanned(Plan plan) {
+    return "predicted "
+        + duration(plan.cells().stream().mapToDouble(CostModel::planned).sum())
+        + " of training (cost model)";
   }
 
   /** "estimated 12 min of training (cost model: ...)". */

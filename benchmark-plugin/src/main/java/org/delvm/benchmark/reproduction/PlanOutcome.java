@@ -29,6 +29,15 @@ public record PlanOutcome(Reproduction reproduction, Path report, List<CellOutco
     return summary(cells);
   }
 
+  /** The ids of the cells that had no valid stored result (report goal, gather), in plan order. */
+  public List<String> notRun() {
+    return cells.stream()
+        .map(CellOutcome::result)
+        .filter(c -> c.status().equals(Reproducer.NOT_RUN))
+        .map(c -> c.id())
+        .toList();
+  }
+
   /** How many of the cells failed (an exception, not a divergence). */
   public static long failed(List<CellOutcome> cells) {
     return cells.stream().filter(c -> c.result().status().equals("failed")).count();

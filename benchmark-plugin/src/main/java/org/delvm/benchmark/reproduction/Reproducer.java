@@ -69,12 +69,16 @@ public final class Reproducer {
     TRIBUO_LOG.setLevel(Level.WARNING);
   }
 
+  /** The status of a cell without a valid stored result, in the report goal and a gather. */
+  public static final String NOT_RUN = "not run";
+
   private final FetchSettings fetchSettings;
   private final Path resultsDirectory;
   private final boolean fresh;
   private final boolean requireAllDatasets;
   private final boolean train;
   private final RunLog runLog;
+  private final List<Path> gathered;
   private final Consumer<String> log;
 
   /**
@@ -83,7 +87,7 @@ public final class Reproducer {
    */
   public Reproducer(
       FetchSettings fetchSettings, Path resultsDirectory, boolean fresh, Consumer<String> log) {
-    this(fetchSettings, resultsDirectory, fresh, false, true, RunLog.of(log));
+    this(fetchSettings, resultsDirectory, fresh, false, true, List.of(), RunLog.of(log));
   }
 
   /**
@@ -107,7 +111,7 @@ public final class Reproducer {
       boolean fresh,
       boolean requireAllDatasets,
       RunLog log) {
-    this(fetchSettings, resultsDirectory, fresh, requireAllDatasets, true, log);
+    this(fetchSettings, resultsDirectory, fresh, requireAllDatasets, true, List.of(), log);
   }
 
   private Reproducer(
@@ -116,12 +120,14 @@ public final class Reproducer {
       boolean fresh,
       boolean requireAllDatasets,
       boolean train,
+      List<Path> gathered,
       RunLog log) {
     this.fetchSettings = fetchSettings;
     this.resultsDirectory = resultsDirectory;
     this.fresh = fresh;
     this.requireAllDatasets = requireAllDatasets;
     this.train = train;
+    this.gathered = List.copyOf(gathered);
     this.runLog = log;
     this.log = log.info();
   }
@@ -138,7 +144,33 @@ public final class Reproducer {
   /** As {@link #fromStoredResults(FetchSettings, Path, Consumer)}, with a warning channel. */
   public static Reproducer fromStoredResults(
       FetchSettings fetchSettings, Path resultsDirectory, RunLog log) {
-    return new Reproducer(fetchSettings, resultsDirectory, false, false, false, log);
+    return new Reproducer(fetchSettings, resultsDirectory, false, false, false, List.of(), log);
+  }
+
+  /**
+   * A reproducer that trains nothing and reports the results stored in several results directories,
+   * e.g. those of the shards of a plan ({@code -Ddelvm.gather}): each cell's first valid result, in
+   * the order given; a cell none of them holds is {@code not run}. {@code resultsDirectory} only
+   * holds scratch files.
+   */
+  public static Reproducer gathering(
+      FetchSettings fetchSettings, Path resultsDirectory, List<Path> gathered, RunLog log) {
+    if (gathered.isEmpty()) {
+      throw new IllegalArgumentException(
+          "delvm.gather lists no results directory: give them comma-separated, e.g."
+              + " -Ddelvm.gather=shard-1,shard-2,shard-3");
+    }
+    for (Path dir : gathered) {
+      if (!Files.isDirectory(dir)) {
+        throw new ResultStoreException(
+            "delvm.gather: "
+                + dir.toAbsolutePath()
+                + " is not a results directory (no such folder). Give the folders the shards"
+                + " wrote with -Ddelvm.resultsDirectory, comma-separated.",
+            null);
+      }
+    }
+    return new Reproducer(fetchSettings, resultsDirectory, false, false, false, gathered, log);
   }
 
   /** Runs the plan and writes index.html and metrics.json into {@code reportDirectory}. */
@@ -273,6 +305,7 @@ public final class Reproducer {
             + ": "
             + CostModel.describe(java.util.Arrays.stream(estimates).sum()));
     PlanClock clock = new PlanClock(estimates);
+    List<ResultStore> sources = sources(plan, store);
     List<CellOutcome> outcomes = new ArrayList<>();
     AnomalyCellRunner runner = new AnomalyCellRunner(log);
     VaeCellRunner vae = new VaeCellRunner(log);
@@ -308,6 +341,7 @@ public final class Reproducer {
               cell,
               data == null ? CellFingerprint.generated(cell) : CellFingerprint.of(cell, data),
               store,
+              sources,
               compute);
       if (!outcome.reused()) {
         clock.trained(index, outcome.stored().seconds());
@@ -321,6 +355,26 @@ public final class Reproducer {
       }
     }
     return new CellsRun(datasets, splits, images.anomalySplits(), images, controls, outcomes);
+  }
+
+  /**
+   * Where stored results are read from: the results directory, or the gathered ones that hold the
+   * plan (a directory without it is reported and left out; its cells show as not run).
+   */
+  private List<ResultStore> sources(Plan plan, ResultStore store) {
+    if (gathered.isEmpty()) {
+      return List.of(store);
+    }
+    List<ResultStore> sources = new ArrayList<>();
+    for (Path dir : gathered) {
+      if (Files.isDirectory(dir.resolve(ResultStore.fileName(plan.name())))) {
+        sources.add(ResultStore.open(dir, plan.name(), log));
+      } else {
+        log.accept("gather: " + dir + " holds no results of plan " + plan.name());
+      }
+    }
+    log.accept("gathering the stored results of " + sources.size() + " results directories");
+    return sources;
   }
 
   /** A cell on data its runner generates (the VAE's cosine), not fetched. */
@@ -368,12 +422,32 @@ public final class Reproducer {
       Cell cell,
       CellFingerprint fingerprint,
       ResultStore store,
+      List<ResultStore> sources,
       Supplier<CellResult> compute) {
-    Optional<StoredResult> stored = fresh ? Optional.empty() : store.read(cell.id());
-    String staleness = stored.map(s -> staleness(s, fingerprint)).orElse("");
+    Optional<StoredResult> stored = Optional.empty();
+    String staleness = "";
+    String from = "";
+    for (ResultStore source : fresh ? List.<ResultStore>of() : sources) {
+      Optional<StoredResult> candidate = source.read(cell.id());
+      String why = candidate.map(s -> staleness(s, fingerprint)).orElse("");
+      if (candidate.isPresent() && why.isEmpty()) {
+        stored = candidate;
+        staleness = "";
+        from = sources.size() > 1 ? " in " + source.directory() : "";
+        break;
+      } else if (stored.isEmpty()) {
+        stored = candidate; // the first stale one says why, if none is valid
+        staleness = why;
+      }
+    }
     if (stored.isPresent() && staleness.isEmpty()) {
       log.accept(
-          progress + "cell " + cell.id() + ": reusing the result of " + stored.get().finishedAt());
+          progress
+              + "cell "
+              + cell.id()
+              + ": reusing the result of "
+              + stored.get().finishedAt()
+              + from);
       return new CellOutcome(stored.get(), true);
     }
     if (!train) {
@@ -381,8 +455,12 @@ public final class Reproducer {
       return new CellOutcome(
           placeholder(
               cell,
-              "not run",
-              "no stored result for this definition: run the reproduce goal (mvn verify) first"),
+              NOT_RUN,
+              gathered.isEmpty()
+                  ? "no stored result for this definition: run the reproduce goal (mvn verify)"
+                      + " first"
+                  : "no stored result for this definition in the gathered results directories:"
+                      + " run its shard"),
           true);
     }
     log.accept(progress + "cell " + cell.id() + staleness + "; " + planTimeLeft);
@@ -394,7 +472,7 @@ public final class Reproducer {
   /** The stand-in result of a cell that did not run: not run (report goal) or skipped (no data). */
   private static StoredResult placeholder(Cell cell, String status, String message) {
     return new StoredResult(
-        new CellFingerprint("", Map.of()),
+        new CellFingerprint("", Map.of(), ""),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
         0,
         withoutResults(cell, status, message));
@@ -429,6 +507,8 @@ public final class Reproducer {
       return ": its definition changed" + since;
     } else if (!stored.fingerprint().datasetFiles().equals(fingerprint.datasetFiles())) {
       return ": its dataset files changed" + since;
+    } else if (!stored.fingerprint().codeSha256().equals(fingerprint.codeSha256())) {
+      return ": the model code changed" + since;
     }
     return "";
   }
@@ -460,18 +540,19 @@ public final class Reproducer {
 
   private StoredResult runCell(
       Cell cell, Supplier<CellResult> compute, CellFingerprint fingerprint) {
-    long start = System.nanoTime();
+    CellProvenance measured = CellProvenance.start();
     Optional<String> tooLarge = MemoryEstimate.refusal(cell, MemoryEstimate.available());
     tooLarge.ifPresent(reason -> runLog.warning().accept("cell " + cell.id() + ": " + reason));
     CellResult result =
         tooLarge
             .map(reason -> withoutResults(cell, "failed", reason))
             .orElseGet(() -> CellAttempt.run(cell, compute, runLog));
+    double seconds = measured.seconds();
     return new StoredResult(
         fingerprint,
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-        (System.nanoTime() - start) / 1e9,
-        result);
+        seconds,
+        result.withProvenance(measured.finish(seconds)));
   }
 
   /** A result that cannot be stored is still reported; the cell just runs again next time. */

@@ -48,9 +48,16 @@ final class MojoTests {
     return mojo;
   }
 
-  /** Records info lines (and still prints them, for the test output). */
+  /** Records info and warning lines (and still prints them, for the test output). */
   static final class RecordingLog extends SystemStreamLog {
     final List<String> lines = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+
+    @Override
+    public void warn(CharSequence content) {
+      warnings.add(content.toString());
+      super.warn(content);
+    }
 
     @Override
     public void info(CharSequence content) {

@@ -23,7 +23,7 @@ class ResultStorePicturesTest {
   private final List<String> log = new ArrayList<>();
 
   private static final CellFingerprint FINGERPRINT =
-      new CellFingerprint("abc", Map.of("t10k-images-idx3-ubyte.gz", "0d96"));
+      new CellFingerprint("abc", Map.of("t10k-images-idx3-ubyte.gz", "0d96"), "c0de");
 
   private static CellResult cell() {
     return new CellResult(

@@ -26,7 +26,7 @@ class ResultStoreTest {
   private final List<String> log = new ArrayList<>();
 
   private static final CellFingerprint FINGERPRINT =
-      new CellFingerprint("abc", Map.of("ECG5000_TRAIN.txt", "0d96"));
+      new CellFingerprint("abc", Map.of("ECG5000_TRAIN.txt", "0d96"), "c0de");
 
   private static StoredResult result(String id, List<Double> losses) {
     return new StoredResult(

@@ -32,6 +32,9 @@ import java.util.Map;
  * @param predictions what the cell predicted for each test sample: what its confidence intervals
  *     resample and its paired comparisons pair. Kept in the result store, not in metrics.json;
  *     {@link TestPredictions#NONE} for cells without a test set and for results stored before.
+ * @param provenance the code, machine, time and memory that produced the result; {@link
+ *     Provenance#NONE} for cells that did not run here (baselines, placeholders) and for results
+ *     stored before it was recorded
  */
 @JsonDeserialize(using = CellResult.Reader.class)
 public record CellResult(
@@ -51,7 +54,8 @@ public record CellResult(
     String series,
     Map<String, Double> coordinates,
     List<Picture> pictures,
-    TestPredictions predictions) {
+    TestPredictions predictions,
+    Provenance provenance) {
 
   public CellResult {
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
@@ -64,6 +68,47 @@ public record CellResult(
             : Collections.unmodifiableMap(new LinkedHashMap<>(coordinates));
     pictures = pictures == null ? List.of() : List.copyOf(pictures);
     predictions = predictions == null ? TestPredictions.NONE : predictions;
+    provenance = provenance == null ? Provenance.NONE : provenance;
+  }
+
+  /** A result without provenance. */
+  public CellResult(
+      String id,
+      String experiment,
+      String dataset,
+      String model,
+      String objective,
+      Map<String, String> settings,
+      long seed,
+      String status,
+      String message,
+      double trainSeconds,
+      double samplesPerSecond,
+      List<Double> epochLosses,
+      List<MetricResult> metrics,
+      String series,
+      Map<String, Double> coordinates,
+      List<Picture> pictures,
+      TestPredictions predictions) {
+    this(
+        id,
+        experiment,
+        dataset,
+        model,
+        objective,
+        settings,
+        seed,
+        status,
+        message,
+        trainSeconds,
+        samplesPerSecond,
+        epochLosses,
+        metrics,
+        series,
+        coordinates,
+        pictures,
+        predictions,
+        Provenance.NONE);
   }
 
   /** A result without per-sample predictions. */
@@ -159,7 +204,8 @@ public record CellResult(
         series,
         coordinates,
         pictures,
-        predictions);
+        predictions,
+        provenance);
   }
 
   /** This result placed on another plot series and coordinates. */
@@ -181,7 +227,8 @@ public record CellResult(
         newSeries,
         newCoordinates,
         pictures,
-        predictions);
+        predictions,
+        provenance);
   }
 
   /** This result with other pictures. */
@@ -203,7 +250,8 @@ public record CellResult(
         series,
         coordinates,
         newPictures,
-        predictions);
+        predictions,
+        provenance);
   }
 
   /** This result with the per-sample predictions it was scored on. */
@@ -225,7 +273,31 @@ public record CellResult(
         series,
         coordinates,
         pictures,
-        newPredictions);
+        newPredictions,
+        provenance);
+  }
+
+  /** This result with the provenance of the run that produced it. */
+  public CellResult withProvenance(Provenance newProvenance) {
+    return new CellResult(
+        id,
+        experiment,
+        dataset,
+        model,
+        objective,
+        settings,
+        seed,
+        status,
+        message,
+        trainSeconds,
+        samplesPerSecond,
+        epochLosses,
+        metrics,
+        series,
+        coordinates,
+        pictures,
+        predictions,
+        newProvenance);
   }
 
   /** The pictures as strips: consecutive pictures of the same row, under the row's caption. */
@@ -255,8 +327,9 @@ public record CellResult(
 
   /**
    * Reads a result as Jackson binds the record (so a strict mapper still refuses a result that
-   * lacks a field), except that a result stored before pictures or predictions existed reads back
-   * with none rather than being refused: old results stay usable, e.g. for the {@code report} goal.
+   * lacks a field), except that a result stored before pictures, predictions or provenance existed
+   * reads back with none rather than being refused: old results stay usable, e.g. for the {@code
+   * report} goal.
    */
   static final class Reader extends StdDeserializer<CellResult> implements ResolvableDeserializer {
 
@@ -290,6 +363,9 @@ public record CellResult(
       }
       if (tree instanceof ObjectNode object && !object.has("predictions")) {
         object.putNull("predictions");
+      }
+      if (tree instanceof ObjectNode object && !object.has("provenance")) {
+        object.putNull("provenance");
       }
       try (JsonParser fields = tree.traverse(parser.getCodec())) {
         fields.nextToken();

@@ -210,6 +210,60 @@ public final class ReportView {
     return reproduction.cells().stream().mapToDouble(CellResult::trainSeconds).sum();
   }
 
+  /**
+   * Why the report's cells may not be comparable: one line when they came from more than one code
+   * version (commit, dirty flag or code hash), one when they came from more than one machine. Empty
+   * when every cell that records provenance agrees (results stored before it are left out).
+   */
+  public List<String> provenanceWarnings() {
+    List<Provenance> recorded =
+        reproduction.cells().stream()
+            .map(CellResult::provenance)
+            .filter(Provenance::recorded)
+            .toList();
+    Map<String, Long> versions =
+        recorded.stream()
+            .collect(
+                Collectors.groupingBy(
+                    p -> p.codeVersion() + ", code " + shortHash(p.codeSha256()),
+                    LinkedHashMap::new,
+                    Collectors.counting()));
+    Map<String, Long> machines =
+        recorded.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Provenance::machine, LinkedHashMap::new, Collectors.counting()));
+    List<String> warnings = new ArrayList<>();
+    if (versions.size() > 1) {
+      warnings.add(
+          "The cells come from "
+              + versions.size()
+              + " code versions: "
+              + counted(versions)
+              + ". Their numbers may differ for that reason alone.");
+    }
+    if (machines.size() > 1) {
+      warnings.add(
+          "The cells come from "
+              + machines.size()
+              + " machines: "
+              + counted(machines)
+              + ". Timings are not comparable across them, and numbers can differ in the last"
+              + " digits.");
+    }
+    return warnings;
+  }
+
+  private static String shortHash(String sha256) {
+    return sha256.substring(0, Math.min(12, sha256.length()));
+  }
+
+  private static String counted(Map<String, Long> counts) {
+    return counts.entrySet().stream()
+        .map(e -> e.getKey() + " (" + e.getValue() + " cell(s))")
+        .collect(Collectors.joining("; "));
+  }
+
   /** The numeric backend, from the environment entries that name it (empty if none do). */
   public String backend() {
     Map<String, String> env = reproduction.environment();
