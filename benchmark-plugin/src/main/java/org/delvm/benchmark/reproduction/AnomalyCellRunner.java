@@ -128,6 +128,17 @@ final class AnomalyCellRunner {
               ? testScores
               : java.util.Arrays.stream(testScores).map(v -> -v).toArray();
       metrics.addAll(anomalyMetrics(m, ranked, data.testLabels(), thresholdName, cell.paper()));
+      if (cell.protocol() != null) {
+        // A sensitivity sweep of the threshold rule, for the cells that name their protocol.
+        Map<String, double[]> train = new LinkedHashMap<>();
+        Map<String, double[]> test = new LinkedHashMap<>();
+        train.put("squared error", trainScores);
+        test.put("squared error", testScores);
+        train.put("mean absolute error", CellModels.meanAbsoluteErrors(model, data.train()));
+        test.put("mean absolute error", CellModels.meanAbsoluteErrors(model, data.test()));
+        metrics.addAll(
+            ThresholdSweep.metrics(train, test, data.testLabels(), data.protocol(), cell.paper()));
+      }
       predictions =
           data.protocol().flagsAbove()
               ? flagged(testScores, m.threshold(), data.testLabels())

@@ -17,6 +17,7 @@ import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.ModelKind;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Builds the model a cell names (float32, seeded by the cell), and gives the two things every
@@ -100,6 +101,14 @@ final class CellModels {
    */
   static double[] reconstructionErrors(EnergyModel model, INDArray x) {
     return new Inference(model).run(x, Inference.Quantity.RECONSTRUCTION_ERROR).toDoubleVector();
+  }
+
+  /** Per row, the mean absolute error of the reconstruction (the TF ECG tutorial's score). */
+  static double[] meanAbsoluteErrors(EnergyModel model, INDArray x) {
+    INDArray reconstruction = new Inference(model).run(x, Inference.Quantity.RECONSTRUCTION);
+    return Transforms.abs(x.castTo(reconstruction.dataType()).sub(reconstruction))
+        .mean(1)
+        .toDoubleVector();
   }
 
   /** The network whose layers' outputs are the model's features (an autoencoder's encoder). */

@@ -30,6 +30,59 @@ class AnomalyCellRunnerTest {
     assertEquals(0.0, AnomalyCellRunner.activeUnits(new Delvm(mlp), x), 1e-9);
   }
 
+  @Test
+  void aProtocolCellSweepsTheThresholdAndItsMainRuleIsTheSweepsFirstStandardDeviation() {
+    java.util.Random random = new java.util.Random(3);
+    float[][] train = new float[200][8];
+    float[][] test = new float[100][8];
+    int[] labels = new int[100];
+    for (int i = 0; i < 200; i++) {
+      for (int j = 0; j < 8; j++) {
+        train[i][j] = 0.5f + 0.05f * (float) random.nextGaussian();
+      }
+    }
+    for (int i = 0; i < 100; i++) {
+      labels[i] = i < 60 ? 1 : 0; // tf-tutorial: positive = the trained (normal) class
+      for (int j = 0; j < 8; j++) {
+        test[i][j] = (labels[i] == 1 ? 0.5f : 0.9f) + 0.05f * (float) random.nextGaussian();
+      }
+    }
+    org.delvm.benchmark.plan.Cell cell =
+        TestCell.ecg("tf")
+            .experiment("ECG protocols (test)")
+            .objective("reconstruction")
+            .model("ae-mlp")
+            .epochs(2)
+            .seed(1)
+            .protocol("tf-tutorial")
+            .paper(java.util.Map.of("true positives", 55.0))
+            .build();
+    var result =
+        new AnomalyCellRunner(line -> {})
+            .run(
+                cell,
+                AnomalyCellRunner.AnomalyData.of(
+                    train, test, labels, org.delvm.benchmark.datasets.EcgProtocol.TF_TUTORIAL));
+
+    java.util.Map<String, Double> m = new java.util.HashMap<>();
+    result.metrics().forEach(x -> m.put(x.name(), x.value()));
+    assertEquals(
+        24, m.keySet().stream().filter(k -> k.contains("(k ")).count(), m.keySet().toString());
+    for (String count : List.of("true positives", "false positives", "false negatives")) {
+      assertEquals(m.get(count), m.get(ThresholdSweep.name(count, 1, "squared error")), count);
+    }
+    assertEquals(
+        55.0,
+        result.metrics().stream()
+            .filter(
+                x ->
+                    x.name()
+                        .equals(ThresholdSweep.name("true positives", 2, "mean absolute error")))
+            .findFirst()
+            .orElseThrow()
+            .paper());
+  }
+
   /** 1 x 6 x 6 images: normal ones are dim noise, anomalies carry a bright square. */
   static INDArray images(int n, boolean anomalous, long seed) {
     java.util.Random random = new java.util.Random(seed);

@@ -30,6 +30,7 @@ final class TestCell {
   private String evaluation;
   private Integer latentUnits;
   private Cell.Pretraining pretraining;
+  private String protocol;
 
   private TestCell() {}
 
@@ -143,6 +144,11 @@ final class TestCell {
     return this;
   }
 
+  TestCell protocol(String value) {
+    protocol = value;
+    return this;
+  }
+
   Cell build() {
     return new Cell(
         id,
@@ -170,6 +176,6 @@ final class TestCell {
         evaluation,
         latentUnits,
         pretraining,
-        null);
+        protocol);
   }
 }

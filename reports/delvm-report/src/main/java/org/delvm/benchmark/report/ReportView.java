@@ -327,9 +327,15 @@ public final class ReportView {
    * @param rows precision, recall, F1 and the counts, each beside the paper's
    * @param meanHalfWidthsOutside how far outside the intervals the paper's numbers lie on average,
    *     in half-widths (0: all inside); NaN where an interval is missing
+   * @param thresholdsWithinIntervals the sweep's threshold rules that bring all three implied
+   *     counts inside the reproduced intervals
    */
   public record ProtocolRow(
-      String experiment, String group, List<Row> rows, double meanHalfWidthsOutside) {}
+      String experiment,
+      String group,
+      List<Row> rows,
+      double meanHalfWidthsOutside,
+      List<String> thresholdsWithinIntervals) {}
 
   /** The names of the metrics a protocol row compares. */
   private static final List<String> PROTOCOL_METRICS =
@@ -351,7 +357,7 @@ public final class ReportView {
               .mapToDouble(AggregateMetric::paperHalfWidthsOutside)
               .average()
               .orElse(Double.NaN);
-      out.add(new ProtocolRow(figure(g.experiment()), g.id(), rows, outside));
+      out.add(new ProtocolRow(figure(g.experiment()), g.id(), rows, outside, thresholdsWithin(g)));
     }
     out.sort(
         java.util.Comparator.comparingDouble(
@@ -360,6 +366,30 @@ public final class ReportView {
                     ? Double.MAX_VALUE
                     : r.meanHalfWidthsOutside()));
     return out;
+  }
+
+  /**
+   * The threshold rules of a group's sensitivity sweep (metrics named {@code "true positives (k 2,
+   * squared error)"} and so on) under which all three of the paper's implied counts lie inside the
+   * reproduced intervals, e.g. {@code "k 2, squared error"}.
+   */
+  static List<String> thresholdsWithin(ReplicateGroup g) {
+    String prefix = "true positives (";
+    List<String> rules = new ArrayList<>();
+    for (AggregateMetric m : g.metrics()) {
+      if (!m.name().startsWith(prefix) || !m.name().endsWith(")")) {
+        continue;
+      }
+      String rule = m.name().substring(prefix.length(), m.name().length() - 1);
+      boolean inside =
+          List.of("true positives", "false positives", "false negatives").stream()
+              .map(c -> g.metric(c + " (" + rule + ")"))
+              .allMatch(c -> c.isPresent() && Boolean.TRUE.equals(c.get().paperInside()));
+      if (inside) {
+        rules.add(rule);
+      }
+    }
+    return rules;
   }
 
   /** The claims checklist: one row per claim of the paper the plan checks. */

@@ -78,6 +78,12 @@ class ReportViewTest {
     metrics.add(new MetricResult("true positives", tp, implied.get("true positives"), "samples"));
     metrics.add(new MetricResult("false positives", fp, implied.get("false positives"), "samples"));
     metrics.add(new MetricResult("false negatives", fn, implied.get("false negatives"), "samples"));
+    // One rule of the threshold sweep: k 2 gives the same counts.
+    for (String count : List.of("true positives", "false positives", "false negatives")) {
+      MetricResult main = metrics.stream().filter(x -> x.name().equals(count)).findFirst().get();
+      metrics.add(
+          new MetricResult(count + " (k 2, squared error)", main.value(), main.paper(), "samples"));
+    }
     return new CellResult(
         id,
         "ECG protocols (" + id + ")",
@@ -117,6 +123,8 @@ class ReportViewTest {
     assertEquals(List.of("near", "far"), rows.stream().map(ReportView.ProtocolRow::group).toList());
     assertEquals(0.0, rows.get(0).meanHalfWidthsOutside(), 1e-12, "557/58/3 inside every interval");
     assertTrue(rows.get(1).meanHalfWidthsOutside() > 1);
+    assertEquals(List.of("k 2, squared error"), rows.get(0).thresholdsWithinIntervals());
+    assertEquals(List.of(), rows.get(1).thresholdsWithinIntervals());
     assertTrue(new ReportWriter().html(r).contains("closest to the paper"));
   }
 
