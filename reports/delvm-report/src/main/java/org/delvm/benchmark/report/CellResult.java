@@ -185,8 +185,39 @@ public record CellResult(
         List.of());
   }
 
-  /** This result with other metrics (e.g. seed aggregates added). */
+  /** This result with other metrics. */
   public CellResult withMetrics(List<MetricResult> newMetrics) {
+    return with(newMetrics, series, coordinates, pictures, predictions, provenance);
+  }
+
+  /** This result placed on another plot series and coordinates. */
+  public CellResult withPlot(String newSeries, Map<String, Double> newCoordinates) {
+    return with(metrics, newSeries, newCoordinates, pictures, predictions, provenance);
+  }
+
+  /** This result with other pictures. */
+  public CellResult withPictures(List<Picture> newPictures) {
+    return with(metrics, series, coordinates, newPictures, predictions, provenance);
+  }
+
+  /** This result with the per-sample predictions it was scored on. */
+  public CellResult withPredictions(TestPredictions newPredictions) {
+    return with(metrics, series, coordinates, pictures, newPredictions, provenance);
+  }
+
+  /** This result with the provenance of the run that produced it. */
+  public CellResult withProvenance(Provenance newProvenance) {
+    return with(metrics, series, coordinates, pictures, predictions, newProvenance);
+  }
+
+  /** The same training, with what the withers may change: its evaluation and its record. */
+  private CellResult with(
+      List<MetricResult> newMetrics,
+      String newSeries,
+      Map<String, Double> newCoordinates,
+      List<Picture> newPictures,
+      TestPredictions newPredictions,
+      Provenance newProvenance) {
     return new CellResult(
         id,
         experiment,
@@ -201,102 +232,10 @@ public record CellResult(
         samplesPerSecond,
         epochLosses,
         newMetrics,
-        series,
-        coordinates,
-        pictures,
-        predictions,
-        provenance);
-  }
-
-  /** This result placed on another plot series and coordinates. */
-  public CellResult withPlot(String newSeries, Map<String, Double> newCoordinates) {
-    return new CellResult(
-        id,
-        experiment,
-        dataset,
-        model,
-        objective,
-        settings,
-        seed,
-        status,
-        message,
-        trainSeconds,
-        samplesPerSecond,
-        epochLosses,
-        metrics,
         newSeries,
         newCoordinates,
-        pictures,
-        predictions,
-        provenance);
-  }
-
-  /** This result with other pictures. */
-  public CellResult withPictures(List<Picture> newPictures) {
-    return new CellResult(
-        id,
-        experiment,
-        dataset,
-        model,
-        objective,
-        settings,
-        seed,
-        status,
-        message,
-        trainSeconds,
-        samplesPerSecond,
-        epochLosses,
-        metrics,
-        series,
-        coordinates,
         newPictures,
-        predictions,
-        provenance);
-  }
-
-  /** This result with the per-sample predictions it was scored on. */
-  public CellResult withPredictions(TestPredictions newPredictions) {
-    return new CellResult(
-        id,
-        experiment,
-        dataset,
-        model,
-        objective,
-        settings,
-        seed,
-        status,
-        message,
-        trainSeconds,
-        samplesPerSecond,
-        epochLosses,
-        metrics,
-        series,
-        coordinates,
-        pictures,
         newPredictions,
-        provenance);
-  }
-
-  /** This result with the provenance of the run that produced it. */
-  public CellResult withProvenance(Provenance newProvenance) {
-    return new CellResult(
-        id,
-        experiment,
-        dataset,
-        model,
-        objective,
-        settings,
-        seed,
-        status,
-        message,
-        trainSeconds,
-        samplesPerSecond,
-        epochLosses,
-        metrics,
-        series,
-        coordinates,
-        pictures,
-        predictions,
         newProvenance);
   }
 
