@@ -5,7 +5,6 @@ import java.util.List;
 import org.delvm.benchmark.models.AffineCouplingFlow;
 import org.delvm.benchmark.models.EnergyModel;
 import org.delvm.benchmark.models.Parameter;
-import org.delvm.benchmark.models.graph.Activation;
 import org.delvm.benchmark.models.graph.Graph;
 import org.delvm.benchmark.models.graph.Node;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
@@ -96,16 +95,12 @@ public final class FlowContrastiveEstimation implements Objective {
     AffineCouplingFlow.Sample noise = flow.sample(g, base);
     Node logZ = g.parameter(logPartition);
     Node dataLogit =
-        logit(g, model.build(g, step.batch).energy(), logZ, flow.logDensity(g, step.batch));
-    Node noiseLogit = logit(g, model.build(g, noise.x()).energy(), logZ, noise.logDensity());
-    Node dataTerm = step.meanOf(g.activation(g.scale(dataLogit, -1.0), Activation.SOFTPLUS, 0));
-    Node noiseTerm = step.meanOf(g.activation(noiseLogit, Activation.SOFTPLUS, 0));
-    step.setLoss(g.add(dataTerm, noiseTerm));
+        NoiseContrastiveEstimation.logit(
+            g, model.build(g, step.batch).energy(), logZ, flow.logDensity(g, step.batch));
+    Node noiseLogit =
+        NoiseContrastiveEstimation.logit(
+            g, model.build(g, noise.x()).energy(), logZ, noise.logDensity());
+    step.setLoss(NoiseContrastiveEstimation.classificationLoss(g, step, dataLogit, noiseLogit));
     return step;
-  }
-
-  /** -E(x) - log Z - log q(x), n x 1. */
-  private static Node logit(Graph g, Node energy, Node logZ, Node logNoise) {
-    return g.sub(g.scale(g.addRowVector(energy, logZ), -1.0), logNoise);
   }
 }

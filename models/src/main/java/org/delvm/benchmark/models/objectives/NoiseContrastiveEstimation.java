@@ -69,17 +69,28 @@ public final class NoiseContrastiveEstimation implements Objective {
           logDensity(z, mean, std, logNormaliser, standardised, logNoiseOfNoise.value());
         });
     Node logZ = g.parameter(logPartition);
-    Node dataLogit = logit(g, model.build(g, step.batch).energy(), logZ, logNoiseOfData);
-    Node noiseLogit = logit(g, model.build(g, noise).energy(), logZ, logNoiseOfNoise);
-    Node dataTerm = step.meanOf(g.activation(g.scale(dataLogit, -1.0), Activation.SOFTPLUS, 0));
-    Node noiseTerm = step.meanOf(g.activation(noiseLogit, Activation.SOFTPLUS, 0));
-    step.setLoss(g.add(dataTerm, noiseTerm));
+    step.setLoss(
+        classificationLoss(
+            g,
+            step,
+            logit(g, model.build(g, step.batch).energy(), logZ, logNoiseOfData),
+            logit(g, model.build(g, noise).energy(), logZ, logNoiseOfNoise)));
     return step;
   }
 
   /** -E(x) - log Z - log q(x), n x 1. */
-  private static Node logit(Graph g, Node energy, Node logZ, Node logNoise) {
+  static Node logit(Graph g, Node energy, Node logZ, Node logNoise) {
     return g.sub(g.scale(g.addRowVector(energy, logZ), -1.0), logNoise);
+  }
+
+  /**
+   * The logistic loss of telling data from noise: mean softplus(-logit) over the data plus mean
+   * softplus(logit) over the noise (shared with flow contrastive estimation).
+   */
+  static Node classificationLoss(Graph g, GraphStep step, Node dataLogit, Node noiseLogit) {
+    Node dataTerm = step.meanOf(g.activation(g.scale(dataLogit, -1.0), Activation.SOFTPLUS, 0));
+    Node noiseTerm = step.meanOf(g.activation(noiseLogit, Activation.SOFTPLUS, 0));
+    return g.add(dataTerm, noiseTerm);
   }
 
   /** log q(x) per row into {@code out} (n x 1), using {@code scratch} (n x d). */

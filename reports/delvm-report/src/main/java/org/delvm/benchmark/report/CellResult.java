@@ -71,47 +71,7 @@ public record CellResult(
     provenance = provenance == null ? Provenance.NONE : provenance;
   }
 
-  /** A result without provenance. */
-  public CellResult(
-      String id,
-      String experiment,
-      String dataset,
-      String model,
-      String objective,
-      Map<String, String> settings,
-      long seed,
-      String status,
-      String message,
-      double trainSeconds,
-      double samplesPerSecond,
-      List<Double> epochLosses,
-      List<MetricResult> metrics,
-      String series,
-      Map<String, Double> coordinates,
-      List<Picture> pictures,
-      TestPredictions predictions) {
-    this(
-        id,
-        experiment,
-        dataset,
-        model,
-        objective,
-        settings,
-        seed,
-        status,
-        message,
-        trainSeconds,
-        samplesPerSecond,
-        epochLosses,
-        metrics,
-        series,
-        coordinates,
-        pictures,
-        predictions,
-        Provenance.NONE);
-  }
-
-  /** A result without per-sample predictions. */
+  /** A result without per-sample predictions and provenance. */
   public CellResult(
       String id,
       String experiment,
@@ -146,7 +106,8 @@ public record CellResult(
         series,
         coordinates,
         pictures,
-        TestPredictions.NONE);
+        TestPredictions.NONE,
+        Provenance.NONE);
   }
 
   /** A result without pictures. */
