@@ -6,16 +6,16 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.delvm.benchmark.cost.CostModel;
+import org.delvm.benchmark.cost.ShardSpec;
+import org.delvm.benchmark.cost.Shards;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
-import org.delvm.benchmark.reproduction.CellOutcome;
-import org.delvm.benchmark.reproduction.ComputeThreads;
-import org.delvm.benchmark.reproduction.CostModel;
-import org.delvm.benchmark.reproduction.PlanOutcome;
-import org.delvm.benchmark.reproduction.Reproducer;
-import org.delvm.benchmark.reproduction.RunLog;
-import org.delvm.benchmark.reproduction.ShardSpec;
-import org.delvm.benchmark.reproduction.Shards;
+import org.delvm.benchmark.run.CellOutcome;
+import org.delvm.benchmark.run.ComputeThreads;
+import org.delvm.benchmark.run.PlanOutcome;
+import org.delvm.benchmark.run.Reproducer;
+import org.delvm.benchmark.run.RunLog;
 
 /** What the goals that run or report a plan's cells share: where results live and how to run. */
 abstract class AbstractCellsMojo extends AbstractDelvmMojo {

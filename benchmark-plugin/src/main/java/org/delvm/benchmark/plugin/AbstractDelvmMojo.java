@@ -12,7 +12,7 @@ import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.plan.PlanException;
 import org.delvm.benchmark.plan.PlanLoader;
 import org.delvm.benchmark.report.ReportException;
-import org.delvm.benchmark.reproduction.ResultStoreException;
+import org.delvm.benchmark.store.ResultStoreException;
 
 /**
  * What every goal shares: the plan, where its data comes from, and skipping. Subclasses do their

@@ -1,29 +1,21 @@
 package org.delvm.benchmark.plugin;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.delvm.benchmark.report.ReportArchive;
 import org.delvm.benchmark.report.ReportException;
-import org.delvm.benchmark.report.ReportWriter;
-import org.delvm.benchmark.report.Reproduction;
-import org.delvm.benchmark.report.drift.Baseline;
 import org.delvm.benchmark.report.drift.DriftChecker;
-import org.delvm.benchmark.report.drift.DriftResult;
-import org.delvm.benchmark.report.drift.DriftRow;
+import org.delvm.benchmark.report.drift.DriftGate;
 import org.delvm.benchmark.report.drift.DriftRule;
 import org.delvm.benchmark.report.drift.GatePolicy;
-import org.delvm.benchmark.report.drift.MetricsJson;
-import org.delvm.benchmark.report.drift.SummaryWriter;
-import org.delvm.benchmark.report.drift.Verdict;
+import org.delvm.benchmark.report.drift.GateReport;
 import org.delvm.benchmark.report.history.Commits;
 import org.delvm.benchmark.report.history.HistorySection;
 
@@ -31,11 +23,11 @@ import org.delvm.benchmark.report.history.HistorySection;
  * The drift gate: compares the metrics.json that {@code reproduce} wrote with the committed
  * baseline {@code <baselineDirectory>/<plan>.json} under the POM's {@code rules}, prints the
  * comparison, writes {@code summary.md} beside the report, and fails the build when a metric moved
- * beyond its limit or disappeared. Like jacoco's {@code check}: the comparison lives in the report
- * library ({@link DriftChecker}); this goal only maps its result to log lines and the build's
- * outcome. Bound to {@code verify}, after {@code reproduce}. With {@code history}, it also appends
- * the run's gated metrics to a JSON Lines file and puts their trends across commits into the report
- * ({@link HistorySection}).
+ * beyond its limit or disappeared. Like jacoco's {@code check}: the gate lives in the report
+ * library ({@link DriftGate}, {@link DriftChecker}); this goal only maps its result to log lines
+ * and the build's outcome. Bound to {@code verify}, after {@code reproduce}. With {@code history},
+ * it also appends the run's gated metrics to a JSON Lines file and puts their trends across commits
+ * into the report ({@link HistorySection}).
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
@@ -153,16 +145,33 @@ public class CheckMojo extends AbstractMojo {
       getLog().info("delvm.dryRun is set: no cell ran, so there is nothing to check; skipping");
       return;
     }
+    GateReport report = gate();
+    for (GateReport.Line line : report.lines()) {
+      switch (line.level()) {
+        case INFO -> getLog().info(line.text());
+        case WARNING -> getLog().warn(line.text());
+        case ERROR -> getLog().error(line.text());
+      }
+    }
+    if (report.failure().isPresent()) {
+      if (haltOnFailure) {
+        throw new MojoFailureException(report.failure().get());
+      }
+      getLog().error(report.failure().get() + " (delvm.haltOnFailure is false: the build goes on)");
+    }
+  }
+
+  private GateReport gate() throws MojoExecutionException, MojoFailureException {
+    DriftGate gate =
+        new DriftGate(
+            plan,
+            baselineDirectory.toPath(),
+            rules,
+            GatePolicy.of(System.getenv(), requireAllDatasets, allowMissing),
+            this::shown);
     try {
       Path reports = reportDirectory.toPath();
-      Reproduction now = MetricsJson.read(reports.resolve(ReportWriter.METRICS_FILE));
-      String name = baselineName(now);
-      Path file = baselineDirectory.toPath().resolve(name + ".json");
-      if (updateBaseline) {
-        update(now, name, file, reports);
-      } else {
-        check(now, name, file, reports);
-      }
+      return updateBaseline ? gate.updateBaseline(reports) : gate.check(reports, history());
     } catch (ReportException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IllegalArgumentException e) {
@@ -171,143 +180,17 @@ public class CheckMojo extends AbstractMojo {
     }
   }
 
-  private void update(Reproduction now, String name, Path file, Path reports)
-      throws MojoFailureException {
-    if (!name.equals(now.plan())) {
-      throw new MojoFailureException(
-          String.format(
-              "metrics.json is from plan %s, not %s: run the reproduction of %s first",
-              now.plan(), name, name));
+  private Optional<DriftGate.History> history() {
+    if (history == null) {
+      return Optional.empty();
     }
-    Baseline baseline = Baseline.from(now);
-    baseline.write(file);
-    getLog()
-        .info(
-            String.format(
-                "Wrote the baseline %s: %d metrics of the run started %s. Commit it.",
-                shown(file), baseline.metrics().size(), now.startedAt()));
-    now.cells().stream()
-        .filter(c -> !"completed".equals(c.status()))
-        .forEach(
-            c ->
-                getLog()
-                    .warn(
-                        String.format(
-                            "cell %s is %s: the baseline has no metrics for it",
-                            c.id(), c.status())));
-    new SummaryWriter().write(now, null, null, "", reports);
-  }
-
-  private void check(Reproduction now, String name, Path file, Path reports)
-      throws MojoFailureException {
-    if (!Files.isRegularFile(file)) {
-      throw new MojoFailureException(
-          String.format(
-              "No baseline %s: run `mvn verify -Ddelvm.plan=%s -Ddelvm.updateBaseline=true`"
-                  + " and commit the file",
-              shown(file), name));
-    }
-    Baseline baseline = Baseline.read(file);
-    if (!baseline.plan().equals(now.plan())) {
-      throw new MojoFailureException(
-          String.format(
-              "The baseline %s is for plan %s, but metrics.json is from plan %s: run the"
-                  + " reproduction with -Ddelvm.plan=%s first",
-              shown(file), baseline.plan(), now.plan(), baseline.plan()));
-    }
-    DriftResult result = new DriftChecker().check(now, baseline, rules);
-    GatePolicy policy = GatePolicy.of(System.getenv(), requireAllDatasets, allowMissing);
-    GatePolicy.Outcome outcome = policy.outcome(result);
-    String reason = policy.reason(result, outcome);
-    Path summary = new SummaryWriter().write(now, result, outcome, reason, reports);
-
-    List<String> table = result.textTable();
-    getLog().info("Drift check against " + shown(file) + ":");
-    getLog().info("  " + table.get(0));
-    for (int i = 0; i < result.rows().size(); i++) {
-      DriftRow row = result.rows().get(i);
-      String line = "  " + table.get(i + 1);
-      if (row.failsGate()) {
-        getLog().error(line);
-      } else if (row.verdict() == Verdict.WARN || row.verdict() == Verdict.NO_EVIDENCE) {
-        getLog().warn(line);
-      } else {
-        getLog().info(line);
-      }
-    }
-    for (String change : result.environmentChanges()) {
-      getLog()
-          .warn(
-              "Environment differs from the baseline's run, which can move numbers by itself: "
-                  + change);
-    }
-    for (DriftResult.ClaimChange c : result.claimChanges()) {
-      getLog()
-          .warn(
-              String.format(
-                  "claim %s changed verdict: %s -> %s",
-                  c.id(), c.before() == null ? "new" : c.before().label(), c.after().label()));
-    }
-    String line = result.summaryLine(outcome) + "; summary: " + shown(summary);
-    if (history != null) {
-      record(now, result, reports);
-    }
-    if (outcome == GatePolicy.Outcome.PASSED) {
-      getLog().info(line);
-      return;
-    }
-    getLog().warn(line + ": " + reason);
-    if (!policy.failsBuild(outcome)) {
-      return;
-    }
-    String message =
-        outcome == GatePolicy.Outcome.INCOMPLETE || result.passed()
-            ? String.format(
-                "Drift gate %s for plan %s: %s. Run with the missing data (see the WARNING lines),"
-                    + " or pass -Ddelvm.allowMissing=true to accept the gap",
-                outcome, name, reason)
-            : String.format(
-                "Drift gate failed for plan %s: %s. If the change is intended, run"
-                    + " `mvn verify -Ddelvm.plan=%s -Ddelvm.updateBaseline=true` and commit %s",
-                name,
-                result.failures().stream()
-                    .map(DriftRow::describe)
-                    .collect(Collectors.joining("; ")),
-                name,
-                shown(file));
-    if (haltOnFailure) {
-      throw new MojoFailureException(message);
-    }
-    getLog().error(message + " (delvm.haltOnFailure is false: the build goes on)");
-  }
-
-  /** Appends the run to the history (failing runs too: they are what the trend must show). */
-  private void record(Reproduction now, DriftResult result, Path reports) {
     String sha =
         commit == null || commit.isBlank()
             ? Commits.current(basedir == null ? Path.of(".") : basedir.toPath(), System.getenv())
             : commit.strip();
-    HistorySection section =
-        HistorySection.record(history.toPath(), sha, now, result, reports, getLog()::warn);
-    getLog()
-        .info(
-            String.format(
-                "History: recorded commit %s in %s; trends of %d gated metric(s) over %d run(s),"
-                    + " %d outside their band",
-                sha,
-                shown(history.toPath()),
-                section.outside().size() + section.inside().size(),
-                section.runs(),
-                section.outside().size()));
-    if (reportArchive != null && reportArchive.isFile()) {
-      ReportArchive.zip(reports, reportArchive.toPath());
-    }
-  }
-
-  /** A plan given as a path has no short name of its own: use the one its run recorded. */
-  private String baselineName(Reproduction now) {
-    boolean path = plan.contains("/") || plan.contains("\\") || plan.endsWith(".json");
-    return path ? now.plan() : plan;
+    return Optional.of(
+        new DriftGate.History(
+            history.toPath(), sha, reportArchive == null ? null : reportArchive.toPath()));
   }
 
   private String shown(Path path) {

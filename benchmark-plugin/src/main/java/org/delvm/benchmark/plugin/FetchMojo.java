@@ -3,8 +3,8 @@ package org.delvm.benchmark.plugin;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
-import org.delvm.benchmark.reproduction.PlanDatasets;
-import org.delvm.benchmark.reproduction.RunLog;
+import org.delvm.benchmark.run.PlanDatasets;
+import org.delvm.benchmark.run.RunLog;
 
 /**
  * Fetches and verifies the datasets of a plan into the cache, e.g. on a machine with network before

@@ -6,7 +6,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
-import org.delvm.benchmark.reproduction.PlanOutcome;
+import org.delvm.benchmark.run.PlanOutcome;
 
 /**
  * Renders the report of a plan from the cell results already stored by {@code reproduce}, training

@@ -9,12 +9,12 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
+import org.delvm.benchmark.cost.DryRun;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.report.ReportArchive;
 import org.delvm.benchmark.report.ReportWriter;
-import org.delvm.benchmark.reproduction.DryRun;
-import org.delvm.benchmark.reproduction.PlanOutcome;
+import org.delvm.benchmark.run.PlanOutcome;
 
 /**
  * Reproduces a plan: fetches its datasets, trains and evaluates every cell, and writes the HTML
