@@ -2,19 +2,13 @@ package org.delvm.benchmark.plugin;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.delvm.benchmark.cost.CostModel;
 import org.delvm.benchmark.cost.ShardSpec;
-import org.delvm.benchmark.cost.Shards;
 import org.delvm.benchmark.datasets.FetchSettings;
-import org.delvm.benchmark.plan.Plan;
-import org.delvm.benchmark.run.CellOutcome;
-import org.delvm.benchmark.run.ComputeThreads;
-import org.delvm.benchmark.run.PlanOutcome;
-import org.delvm.benchmark.run.Reproducer;
+import org.delvm.benchmark.run.Launcher;
 import org.delvm.benchmark.run.RunLog;
 
 /** What the goals that run or report a plan's cells share: where results live and how to run. */
@@ -50,92 +44,34 @@ abstract class AbstractCellsMojo extends AbstractDelvmMojo {
   @Parameter(property = "delvm.threads", defaultValue = "0")
   private int threads;
 
-  /**
-   * A reproducer that trains the cells that have no valid stored result, on this thread with the
-   * configured compute threads (ND4J's OpenMP setting is per calling thread).
-   */
-  protected final Reproducer trainingReproducer(FetchSettings fetchSettings) {
-    getLog().info(ComputeThreads.apply(threads));
-    return new Reproducer(
-        fetchSettings, resultsDirectory.toPath(), fresh, requireAllDatasets, runLog());
+  /** The engine's flow with this goal's settings, logging through Maven's log. */
+  protected final Launcher launcher(FetchSettings fetchSettings) {
+    return new Launcher(
+        fetchSettings,
+        new Launcher.Options(resultsDirectory.toPath(), fresh, requireAllDatasets, threads),
+        new RunLog(getLog()::info, getLog()::warn));
   }
 
-  /**
-   * The share of the plan that {@code -Ddelvm.shard=i/N} runs (logged), or the whole plan when
-   * {@code shard} is unset.
-   */
-  protected final Plan shareOf(Plan plan, String shard) {
-    if (shard == null || shard.isBlank()) {
-      return plan;
-    }
-    ShardSpec spec = ShardSpec.parse(shard);
-    Plan share = Shards.select(plan, spec);
-    getLog()
-        .info(
-            "delvm.shard="
-                + spec
-                + ": this shard runs "
-                + share.cells().size()
-                + " of the plan's "
-                + plan.cells().size()
-                + " cell(s), "
-                + CostModel.describePlanned(share)
-                + ", into "
-                + resultsDirectory
-                + ". A shard renders no report and runs no gate: when every shard has run, gather"
-                + " them with -Ddelvm.gather=<their results directories, comma-separated>.");
-    return share;
+  /** The shard of {@code -Ddelvm.shard=i/N}, none when unset. */
+  protected static Optional<ShardSpec> shard(String shard) {
+    return shard == null || shard.isBlank()
+        ? Optional.empty()
+        : Optional.of(ShardSpec.parse(shard));
   }
 
-  /**
-   * A reproducer that trains nothing and reports the results stored in the {@code gather}
-   * directories (comma-separated), or in the results directory when {@code gather} is unset.
-   */
-  protected final Reproducer storedResultsReproducer(FetchSettings fetchSettings, String gather) {
-    if (gather == null) {
-      return storedResultsReproducer(fetchSettings);
-    }
-    List<Path> directories =
-        Arrays.stream(gather.split(","))
-            .map(String::strip)
-            .filter(d -> !d.isEmpty())
-            .map(Path::of)
-            .toList();
-    return Reproducer.gathering(fetchSettings, resultsDirectory.toPath(), directories, runLog());
+  /** The results directories of {@code -Ddelvm.gather}, none when unset. */
+  protected static List<Path> gathered(String gather) {
+    return gather == null ? List.of() : Launcher.directories(gather);
   }
 
-  /** Runs (or reuses) the plan's cells and stores them, writing no report; fails if one failed. */
-  protected final void runCells(Plan plan, FetchSettings fetchSettings)
-      throws MojoFailureException {
-    List<CellOutcome> cells = trainingReproducer(fetchSettings).runCells(plan);
-    PlanOutcome.summary(cells).forEach(getLog()::info);
-    long failed = PlanOutcome.failed(cells);
+  /** Fails the goal when cells failed: the log above has their errors. */
+  protected static void failOnFailedCells(long failed, String where) throws MojoFailureException {
     if (failed > 0) {
       throw new MojoFailureException(
-          failed + " cell(s) failed; the log above has the errors. The next run reruns only them.");
+          failed
+              + " cell(s) failed; see "
+              + where
+              + " for the errors. The next run reruns only them.");
     }
-  }
-
-  /** A gathered report names the cells no directory held, as a WARNING. */
-  protected final void warnMissing(PlanOutcome outcome) {
-    List<String> missing = outcome.notRun();
-    if (!missing.isEmpty()) {
-      getLog()
-          .warn(
-              missing.size()
-                  + " cell(s) have no valid stored result and are reported as not run: "
-                  + String.join(", ", missing)
-                  + ". Run the shard(s) that hold them, then gather again.");
-    }
-  }
-
-  /** A reproducer that trains nothing and reports the stored results. */
-  protected final Reproducer storedResultsReproducer(FetchSettings fetchSettings) {
-    return Reproducer.fromStoredResults(fetchSettings, resultsDirectory.toPath(), runLog());
-  }
-
-  /** Maven's log: warnings (skipped cells, rejected results) at WARNING level, not INFO. */
-  private RunLog runLog() {
-    return new RunLog(getLog()::info, getLog()::warn);
   }
 }

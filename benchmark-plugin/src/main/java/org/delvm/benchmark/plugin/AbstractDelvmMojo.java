@@ -1,7 +1,6 @@
 package org.delvm.benchmark.plugin;
 
 import java.io.File;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -12,6 +11,7 @@ import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.plan.PlanException;
 import org.delvm.benchmark.plan.PlanLoader;
 import org.delvm.benchmark.report.ReportException;
+import org.delvm.benchmark.run.Launcher;
 import org.delvm.benchmark.store.ResultStoreException;
 
 /**
@@ -78,32 +78,10 @@ public abstract class AbstractDelvmMojo extends AbstractMojo {
       throws MojoFailureException;
 
   private List<Long> seeds() {
-    if (seeds == null || seeds.isBlank()) {
-      return List.of();
-    }
-    try {
-      return Arrays.stream(seeds.split(",")).map(String::trim).map(Long::valueOf).toList();
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "delvm.seeds must be comma-separated integers such as 1,2,3, got '"
-              + seeds
-              + "'. Fix -Ddelvm.seeds or leave it out to use the plan's seeds.",
-          e);
-    }
+    return Launcher.seeds(seeds);
   }
 
   private FetchSettings fetchSettings() {
-    FetchSettings.Builder fetch =
-        FetchSettings.builder()
-            .cacheDirectory(cacheDirectory.toPath())
-            .offline(offline)
-            .log(getLog()::info);
-    if (mirror != null) {
-      Arrays.stream(mirror.split(","))
-          .map(String::trim)
-          .filter(m -> !m.isEmpty())
-          .forEach(fetch::addMirror);
-    }
-    return fetch.build();
+    return Launcher.fetchSettings(cacheDirectory.toPath(), offline, mirror, getLog()::info);
   }
 }

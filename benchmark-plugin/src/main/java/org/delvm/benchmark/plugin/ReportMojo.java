@@ -6,7 +6,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
-import org.delvm.benchmark.run.PlanOutcome;
 
 /**
  * Renders the report of a plan from the cell results already stored by {@code reproduce}, training
@@ -33,10 +32,6 @@ public class ReportMojo extends AbstractCellsMojo {
 
   @Override
   protected void execute(Plan plan, FetchSettings fetchSettings) throws MojoFailureException {
-    PlanOutcome outcome =
-        storedResultsReproducer(fetchSettings, gather).run(plan, outputDirectory.toPath());
-    outcome.summary().forEach(getLog()::info);
-    warnMissing(outcome);
-    getLog().info("report: " + outcome.report());
+    launcher(fetchSettings).report(plan, outputDirectory.toPath(), gathered(gather));
   }
 }

@@ -9,11 +9,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
-import org.delvm.benchmark.cost.DryRun;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.report.ReportArchive;
 import org.delvm.benchmark.report.ReportWriter;
+import org.delvm.benchmark.run.Launcher;
 import org.delvm.benchmark.run.PlanOutcome;
 
 /**
@@ -75,22 +75,19 @@ public class ReproduceMojo extends AbstractCellsMojo {
           "delvm.shard and delvm.gather exclude each other: run each shard with -Ddelvm.shard=i/N,"
               + " then gather their results directories in a run without delvm.shard");
     }
+    Launcher launcher = launcher(fetchSettings);
     if (dryRun) {
-      DryRun.describe(shareOf(plan, shard)).forEach(getLog()::info);
+      launcher.dryRun(launcher.shareOf(plan, shard(shard)));
       return;
     }
     if (sharded) {
-      runCells(shareOf(plan, shard), fetchSettings);
+      failOnFailedCells(launcher.runCells(launcher.shareOf(plan, shard(shard))), "the log above");
       return;
     }
     PlanOutcome outcome =
-        (gather == null
-                ? trainingReproducer(fetchSettings)
-                : storedResultsReproducer(fetchSettings, gather))
-            .run(plan, outputDirectory.toPath());
-    outcome.summary().forEach(getLog()::info);
-    warnMissing(outcome);
-    getLog().info("report: " + outcome.report());
+        gather == null
+            ? launcher.reproduce(plan, outputDirectory.toPath())
+            : launcher.report(plan, outputDirectory.toPath(), gathered(gather));
     if (reportArchive != null) {
       // Exactly the files the report wrote: never a foreign file or a link beside them.
       File zip =
@@ -104,12 +101,6 @@ public class ReproduceMojo extends AbstractCellsMojo {
       }
       getLog().info("report archive: " + zip + " (attached with classifier report)");
     }
-    if (outcome.failed() > 0) {
-      throw new MojoFailureException(
-          outcome.failed()
-              + " cell(s) failed; see "
-              + outcome.report()
-              + " for the errors. The next run reruns only them.");
-    }
+    failOnFailedCells(outcome.failed(), outcome.report().toString());
   }
 }

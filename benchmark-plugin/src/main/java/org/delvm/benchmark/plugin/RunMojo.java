@@ -5,6 +5,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
+import org.delvm.benchmark.run.Launcher;
 
 /**
  * Trains and evaluates the plan's cells and stores each result, writing no report: the {@code
@@ -23,6 +24,7 @@ public class RunMojo extends AbstractCellsMojo {
 
   @Override
   protected void execute(Plan plan, FetchSettings fetchSettings) throws MojoFailureException {
-    runCells(shareOf(plan, shard), fetchSettings);
+    Launcher launcher = launcher(fetchSettings);
+    failOnFailedCells(launcher.runCells(launcher.shareOf(plan, shard(shard))), "the log above");
   }
 }
