@@ -10,6 +10,7 @@ import org.delvm.benchmark.evaluation.MeanPlusStdThresholdTrainer;
 import org.delvm.benchmark.evaluation.OneClassSvm;
 import org.delvm.benchmark.evaluation.TrivialBaselines;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.TestPredictions;
 import org.delvm.benchmark.run.AnomalyCellRunner;
@@ -124,7 +125,7 @@ public final class Baselines {
             "-",
             settings,
             0,
-            "completed",
+            CellStatus.COMPLETED,
             "",
             0,
             0,

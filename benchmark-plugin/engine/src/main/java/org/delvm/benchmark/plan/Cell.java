@@ -93,7 +93,8 @@ public record Cell(
   public record Pretraining(Integer epochs, Integer k, Double learningRate) {}
 
   /** What {@code evaluation} may be. */
-  public static final List<String> EVALUATIONS = List.of("features", "anomaly");
+  public static final List<String> EVALUATIONS =
+      List.of(EvaluationKind.FEATURES.label(), EvaluationKind.ANOMALY.label());
 
   /**
    * The images a feature-learning cell uses: seeded subsets of the official splits.
@@ -161,9 +162,24 @@ public record Cell(
         null);
   }
 
-  /** Whether the cell is evaluated as anomaly detection (else by the features it learned). */
+  /**
+   * How the cell is judged: the VAE by what it generates; otherwise by its {@code evaluation},
+   * which defaults to anomaly detection on ECG5000 and to the learned features on images.
+   */
+  public EvaluationKind evaluationKind() {
+    if (ModelKind.of(model).orElse(null) == ModelKind.VAE) {
+      return EvaluationKind.GENERATIVE;
+    }
+    boolean anomaly =
+        evaluation == null
+            ? "ecg5000".equals(dataset)
+            : EvaluationKind.ANOMALY.label().equals(evaluation);
+    return anomaly ? EvaluationKind.ANOMALY : EvaluationKind.FEATURES;
+  }
+
+  /** Whether the cell is evaluated as anomaly detection. */
   public boolean anomalyDetection() {
-    return evaluation == null ? "ecg5000".equals(dataset) : "anomaly".equals(evaluation);
+    return evaluationKind() == EvaluationKind.ANOMALY;
   }
 
   /** The paper's name for a cell's curve (see {@link ModelKind#series}); empty if unknown. */

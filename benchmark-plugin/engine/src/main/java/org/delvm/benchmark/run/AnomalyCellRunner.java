@@ -22,6 +22,7 @@ import org.delvm.benchmark.models.training.TrainingSettings;
 import org.delvm.benchmark.pictures.CellPictures;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.Picture;
 import org.delvm.benchmark.report.TestPredictions;
@@ -182,7 +183,9 @@ public final class AnomalyCellRunner {
             cell.objective(),
             settings(cell),
             cell.seed(),
-            training.status() == TrainingResult.Status.COMPLETED ? "completed" : "diverged",
+            training.status() == TrainingResult.Status.COMPLETED
+                ? CellStatus.COMPLETED
+                : CellStatus.DIVERGED,
             message,
             training.seconds(),
             training.samplesPerSecond(),

@@ -3,6 +3,7 @@ package org.delvm.benchmark.run;
 import java.util.function.Supplier;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 
 /**
  * Runs one cell so that whatever goes wrong in it stays in it: an exception, an OutOfMemoryError
@@ -35,6 +36,6 @@ final class CellAttempt {
 
   private static CellResult failed(Cell cell, String message, RunLog log) {
     log.warning().accept("cell " + cell.id() + ": FAILED: " + message);
-    return Reproducer.withoutResults(cell, "failed", message);
+    return Reproducer.withoutResults(cell, CellStatus.FAILED, message);
   }
 }

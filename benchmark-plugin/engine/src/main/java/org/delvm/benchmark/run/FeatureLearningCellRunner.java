@@ -20,6 +20,7 @@ import org.delvm.benchmark.models.training.TrainingSettings;
 import org.delvm.benchmark.pictures.CellPictures;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.Picture;
 import org.delvm.benchmark.report.TestPredictions;
@@ -146,7 +147,9 @@ public final class FeatureLearningCellRunner {
             cell.objective(),
             described,
             cell.seed(),
-            training.status() == TrainingResult.Status.COMPLETED ? "completed" : "diverged",
+            training.status() == TrainingResult.Status.COMPLETED
+                ? CellStatus.COMPLETED
+                : CellStatus.DIVERGED,
             training.message(),
             training.seconds(),
             training.samplesPerSecond(),

@@ -15,6 +15,7 @@ import org.delvm.benchmark.datasets.LabelledImages;
 import org.delvm.benchmark.evaluation.LinearProbe;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.TestPredictions;
 import org.nd4j.linalg.factory.Nd4j;
@@ -176,7 +177,7 @@ final class ImageCells {
             "-",
             settings,
             0,
-            "completed",
+            CellStatus.COMPLETED,
             "",
             (System.nanoTime() - start) / 1e9,
             0,

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.Reproduction;
 
 /**
@@ -33,14 +34,14 @@ public record PlanOutcome(Reproduction reproduction, Path report, List<CellOutco
   public List<String> notRun() {
     return cells.stream()
         .map(CellOutcome::result)
-        .filter(c -> c.status().equals(Reproducer.NOT_RUN))
+        .filter(c -> c.status() == CellStatus.NOT_RUN)
         .map(c -> c.id())
         .toList();
   }
 
   /** How many of the cells failed (an exception, not a divergence). */
   public static long failed(List<CellOutcome> cells) {
-    return cells.stream().filter(c -> c.result().status().equals("failed")).count();
+    return cells.stream().filter(c -> c.result().status() == CellStatus.FAILED).count();
   }
 
   /**

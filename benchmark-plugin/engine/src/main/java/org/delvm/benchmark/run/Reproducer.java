@@ -33,9 +33,11 @@ import org.delvm.benchmark.evaluate.Baselines;
 import org.delvm.benchmark.evaluate.ClaimEvaluator;
 import org.delvm.benchmark.evaluate.ReplicateGrouping;
 import org.delvm.benchmark.plan.Cell;
+import org.delvm.benchmark.plan.EvaluationKind;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.plan.PlanLoader;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.DatasetRecord;
 import org.delvm.benchmark.report.MetricResult;
@@ -78,9 +80,6 @@ public final class Reproducer {
   static {
     TRIBUO_LOG.setLevel(Level.WARNING);
   }
-
-  /** The status of a cell without a valid stored result, in the report goal and a gather. */
-  public static final String NOT_RUN = "not run";
 
   private final FetchSettings fetchSettings;
   private final Path resultsDirectory;
@@ -317,8 +316,7 @@ public final class Reproducer {
     PlanClock clock = new PlanClock(estimates);
     List<ResultStore> sources = sources(plan, store);
     List<CellOutcome> outcomes = new ArrayList<>();
-    AnomalyCellRunner runner = new AnomalyCellRunner(log);
-    VaeCellRunner vae = new VaeCellRunner(log);
+    Map<EvaluationKind, CellRunner> runners = runners(images, splits);
     for (Cell cell : plan.cells()) {
       int index = outcomes.size();
       String progress = "[" + (index + 1) + "/" + plan.cells().size() + "] ";
@@ -326,24 +324,10 @@ public final class Reproducer {
       if (data == null && !generated(cell)) {
         String reason = datasets.skipReason(cell.dataset());
         log.accept(progress + "cell " + cell.id() + ": " + reason);
-        outcomes.add(new CellOutcome(placeholder(cell, "skipped", reason), false));
+        outcomes.add(new CellOutcome(placeholder(cell, CellStatus.SKIPPED, reason), false));
         continue;
       }
-      Supplier<CellResult> compute;
-      if (generated(cell)) {
-        compute = () -> vae.run(cell);
-      } else if (ImageDatasets.isImageDataset(cell.dataset())) {
-        compute = () -> cell.anomalyDetection() ? images.runAnomaly(cell) : images.run(cell);
-      } else {
-        compute =
-            () -> {
-              EcgSplit split = splits.get(splitKey(cell));
-              return runner.run(
-                  cell,
-                  AnomalyCellRunner.AnomalyData.of(
-                      split.train(), split.test(), split.testLabels(), protocol(cell)));
-            };
-      }
+      Supplier<CellResult> compute = () -> runners.get(cell.evaluationKind()).run(cell);
       CellOutcome outcome =
           runOrReuse(
               progress,
@@ -365,6 +349,28 @@ public final class Reproducer {
       }
     }
     return new CellsRun(datasets, splits, images.anomalySplits(), images, controls, outcomes);
+  }
+
+  /** One runner per evaluation kind, over the data and splits prepared for the plan. */
+  private Map<EvaluationKind, CellRunner> runners(ImageCells images, Map<String, EcgSplit> splits) {
+    AnomalyCellRunner anomaly = new AnomalyCellRunner(log);
+    VaeCellRunner vae = new VaeCellRunner(log);
+    CellRunner ecg =
+        cell -> {
+          EcgSplit split = splits.get(splitKey(cell));
+          return anomaly.run(
+              cell,
+              AnomalyCellRunner.AnomalyData.of(
+                  split.train(), split.test(), split.testLabels(), protocol(cell)));
+        };
+    return Map.of(
+        EvaluationKind.FEATURES,
+        images::run,
+        EvaluationKind.ANOMALY,
+        cell ->
+            ImageDatasets.isImageDataset(cell.dataset()) ? images.runAnomaly(cell) : ecg.run(cell),
+        EvaluationKind.GENERATIVE,
+        vae::run);
   }
 
   /**
@@ -465,7 +471,7 @@ public final class Reproducer {
       return new CellOutcome(
           placeholder(
               cell,
-              NOT_RUN,
+              CellStatus.NOT_RUN,
               gathered.isEmpty()
                   ? "no stored result for this definition: run the reproduce goal (mvn verify)"
                       + " first"
@@ -480,7 +486,7 @@ public final class Reproducer {
   }
 
   /** The stand-in result of a cell that did not run: not run (report goal) or skipped (no data). */
-  private static StoredResult placeholder(Cell cell, String status, String message) {
+  private static StoredResult placeholder(Cell cell, CellStatus status, String message) {
     return new StoredResult(
         new CellFingerprint("", Map.of(), ""),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
@@ -489,7 +495,7 @@ public final class Reproducer {
   }
 
   /** A result with no training and no metrics: a cell that failed or was not run. */
-  static CellResult withoutResults(Cell cell, String status, String message) {
+  static CellResult withoutResults(Cell cell, CellStatus status, String message) {
     return new CellResult(
         cell.id(),
         cell.experiment(),
@@ -511,7 +517,7 @@ public final class Reproducer {
   /** Why a stored result cannot be reused, as a suffix of the progress line; empty if it can. */
   private static String staleness(StoredResult stored, CellFingerprint fingerprint) {
     String since = " since the result of " + stored.finishedAt() + "; running it again";
-    if (stored.result().status().equals("failed")) {
+    if (stored.result().status() == CellStatus.FAILED) {
       return ": it failed on " + stored.finishedAt() + "; running it again";
     } else if (!stored.fingerprint().cellSha256().equals(fingerprint.cellSha256())) {
       return ": its definition changed" + since;
@@ -555,7 +561,7 @@ public final class Reproducer {
     tooLarge.ifPresent(reason -> runLog.warning().accept("cell " + cell.id() + ": " + reason));
     CellResult result =
         tooLarge
-            .map(reason -> withoutResults(cell, "failed", reason))
+            .map(reason -> withoutResults(cell, CellStatus.FAILED, reason))
             .orElseGet(() -> CellAttempt.run(cell, compute, runLog));
     double seconds = measured.seconds();
     return new StoredResult(

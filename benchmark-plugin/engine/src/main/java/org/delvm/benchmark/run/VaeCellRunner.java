@@ -16,6 +16,7 @@ import org.delvm.benchmark.pictures.PngImages;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.VaeSettings;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.Picture;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -147,7 +148,7 @@ public final class VaeCellRunner {
         cell.objective(),
         described,
         cell.seed(),
-        training.diverged() ? "diverged" : "completed",
+        training.diverged() ? CellStatus.DIVERGED : CellStatus.COMPLETED,
         message,
         training.seconds(),
         training.seconds() > 0 ? settings.epochs() * data.rows() / training.seconds() : 0,

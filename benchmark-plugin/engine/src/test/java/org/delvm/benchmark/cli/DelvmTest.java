@@ -44,9 +44,7 @@ class DelvmTest {
       dir.resolve("report").toString(),
       "--cache",
       dir.resolve("cache").toString(),
-      "--offline",
-      "--threads",
-      "1"
+      "--offline"
     };
     String[] all = new String[base.length + extra.length];
     System.arraycopy(base, 0, all, 0, base.length);

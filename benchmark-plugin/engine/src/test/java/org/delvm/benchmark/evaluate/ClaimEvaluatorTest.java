@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import org.delvm.benchmark.plan.Claim;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.ClaimResult.Verdict;
 import org.delvm.benchmark.report.MetricResult;
@@ -61,7 +62,7 @@ class ClaimEvaluatorTest {
             "sm",
             Map.of(),
             1,
-            "completed",
+            CellStatus.COMPLETED,
             "",
             0,
             0,

@@ -8,6 +8,7 @@ import org.delvm.benchmark.models.Delvm;
 import org.delvm.benchmark.models.LayeredNetwork;
 import org.delvm.benchmark.models.Mlp;
 import org.delvm.benchmark.models.graph.Activation;
+import org.delvm.benchmark.report.CellStatus;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -130,7 +131,7 @@ class AnomalyCellRunnerTest {
                     new CellModels.InputShape(1, 6, 6),
                     org.delvm.benchmark.datasets.EcgProtocol.PROJECT));
 
-    assertEquals("completed", r.status(), r.message());
+    assertEquals(CellStatus.COMPLETED, r.status(), r.message());
     java.util.Map<String, Double> m = new java.util.HashMap<>();
     r.metrics().forEach(x -> m.put(x.name(), x.value()));
     assertEquals(100.0, m.get("F1"), 1e-9, m.toString());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.junit.jupiter.api.Test;
 
 /** A cell's own failure, an out-of-memory error included, is a failed-cell record. */
@@ -27,7 +28,7 @@ class CellAttemptTest {
             },
             log);
 
-    assertEquals("failed", result.status());
+    assertEquals(CellStatus.FAILED, result.status());
     assertTrue(result.message().startsWith("out of memory (Cannot allocate"), result.message());
     assertTrue(result.message().contains("batchSize smaller"), result.message());
     assertTrue(warnings.get(0).startsWith("cell c: FAILED: out of memory"), warnings.toString());
@@ -36,7 +37,7 @@ class CellAttemptTest {
   @Test
   void exceptionsAndStackOverflowsBecomeFailedCellsButOtherErrorsDoNot() {
     assertEquals(
-        "failed",
+        CellStatus.FAILED,
         CellAttempt.run(
                 cell,
                 () -> {
@@ -45,7 +46,7 @@ class CellAttemptTest {
                 log)
             .status());
     assertEquals(
-        "failed",
+        CellStatus.FAILED,
         CellAttempt.run(
                 cell,
                 () -> {

@@ -18,6 +18,7 @@ import org.delvm.benchmark.pictures.PngImages;
 import org.delvm.benchmark.pictures.PngImagesTest;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.Picture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +88,7 @@ class CellPicturesTest {
         new FeatureLearningCellRunner(scratch, log::add)
             .run(spec, FeatureLearningCellRunnerTest.bars(100, 1L), test, List.of("|", "-"));
 
-    assertEquals("completed", r.status(), r.message());
+    assertEquals(CellStatus.COMPLETED, r.status(), r.message());
     List<Picture> pictures = r.pictures();
     assertEquals(24, pictures.size(), pictures.toString());
     List<String> rows = rows(pictures);
@@ -230,7 +231,7 @@ class CellPicturesTest {
                     new CellModels.InputShape(1, 6, 6),
                     org.delvm.benchmark.datasets.EcgProtocol.PROJECT));
 
-    assertEquals("completed", r.status(), r.message());
+    assertEquals(CellStatus.COMPLETED, r.status(), r.message());
     List<Picture> pictures = r.pictures();
     assertEquals(16, pictures.size(), pictures.toString());
     List<String> rows = rows(pictures);
@@ -267,7 +268,7 @@ class CellPicturesTest {
         new AnomalyCellRunner(s -> {})
             .run(spec, AnomalyCellRunner.AnomalyData.of(train, test, labels));
 
-    assertEquals("completed", r.status(), r.message());
+    assertEquals(CellStatus.COMPLETED, r.status(), r.message());
     assertEquals(List.of(), r.pictures());
   }
 

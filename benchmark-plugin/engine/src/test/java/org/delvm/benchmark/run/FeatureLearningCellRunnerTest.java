@@ -12,6 +12,7 @@ import org.delvm.benchmark.datasets.ImageSplits;
 import org.delvm.benchmark.datasets.LabelledImages;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.MetricResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,7 @@ class FeatureLearningCellRunnerTest {
         new FeatureLearningCellRunner(scratch, log::add)
             .run(spec, bars(300, 1L), bars(100, 2L), List.of("vertical", "horizontal"));
 
-    assertEquals("completed", r.status(), r.message());
+    assertEquals(CellStatus.COMPLETED, r.status(), r.message());
     MetricResult accuracy = r.metrics().get(0);
     assertEquals("accuracy", accuracy.name());
     assertEquals(90.0, accuracy.paper());

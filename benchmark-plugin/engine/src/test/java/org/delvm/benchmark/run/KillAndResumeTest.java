@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.store.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,7 @@ class KillAndResumeTest {
         List.of(true, false, false),
         resumed.cells().stream().map(CellOutcome::reused).toList(),
         String.join("\n", log));
-    assertTrue(resumed.cells().stream().allMatch(c -> c.result().status().equals("completed")));
+    assertTrue(resumed.cells().stream().allMatch(c -> c.result().status() == CellStatus.COMPLETED));
     try (var files = Files.list(results)) {
       assertEquals(
           List.of("first.json", "second.json", "third.json"),

@@ -12,6 +12,7 @@ import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.Claim;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.ReplicateGroup;
@@ -53,12 +54,12 @@ class ReproducerTest {
 
     Reproduction r = outcome.reproduction();
     CellResult sm = r.cells().get(0);
-    assertEquals("completed", sm.status());
+    assertEquals(CellStatus.COMPLETED, sm.status());
     MetricResult f1 = sm.metrics().stream().filter(m -> m.name().equals("F1")).findFirst().get();
     assertTrue(f1.value() > 0 && f1.value() <= 100, "F1 " + f1.value());
     assertEquals(94.81, f1.paper());
     CellResult exploding = r.cells().get(1);
-    assertEquals("diverged", exploding.status(), exploding.message());
+    assertEquals(CellStatus.DIVERGED, exploding.status(), exploding.message());
     assertTrue(exploding.metrics().isEmpty());
     assertEquals("bundled", r.datasets().get(0).files().get(0).source());
     assertTrue(
@@ -87,7 +88,7 @@ class ReproducerTest {
 
     CellResult r = run(plan(fce), false).reproduction().cells().get(0);
 
-    assertEquals("completed", r.status(), r.message());
+    assertEquals(CellStatus.COMPLETED, r.status(), r.message());
     List<String> metrics = r.metrics().stream().map(MetricResult::name).toList();
     for (String name : List.of("precision", "recall", "F1", "AUROC")) {
       assertTrue(metrics.contains(name), metrics.toString());
@@ -235,8 +236,8 @@ class ReproducerTest {
             .run(plan(TinyPlans.cell("a"), TinyPlans.cell("b")), dir.resolve("report"));
 
     assertFalse(logged(": epoch "), log.toString());
-    assertEquals("completed", report.reproduction().cells().get(0).status());
-    assertEquals("not run", report.reproduction().cells().get(1).status());
+    assertEquals(CellStatus.COMPLETED, report.reproduction().cells().get(0).status());
+    assertEquals(CellStatus.NOT_RUN, report.reproduction().cells().get(1).status());
     assertTrue(logged("cell b: no valid stored result"), log.toString());
     assertFalse(Files.exists(dir.resolve("results/tiny/b.json")), "nothing is stored for b");
     assertTrue(Files.readString(dir.resolve("report/index.html")).contains("not run"));
@@ -287,7 +288,7 @@ class ReproducerTest {
     assertTrue(second.cells().get(1).reused());
     assertEquals(
         1, log.stream().filter(l -> l.contains("a.json is unreadable")).count(), log.toString());
-    assertEquals("completed", second.cells().get(0).result().status());
+    assertEquals(CellStatus.COMPLETED, second.cells().get(0).result().status());
     assertTrue(run(plan, false).cells().get(0).reused(), "the rerun replaced the damaged file");
   }
 
@@ -298,9 +299,9 @@ class ReproducerTest {
 
     PlanOutcome first = run(plan, false);
 
-    assertEquals("failed", first.cells().get(0).result().status());
+    assertEquals(CellStatus.FAILED, first.cells().get(0).result().status());
     assertTrue(first.cells().get(0).result().message().contains("no-such-objective"));
-    assertEquals("completed", first.cells().get(1).result().status());
+    assertEquals(CellStatus.COMPLETED, first.cells().get(1).result().status());
     assertEquals(1, first.failed());
 
     PlanOutcome second = run(plan, false);
@@ -324,10 +325,10 @@ class ReproducerTest {
     PlanOutcome outcome = run(plan, false);
 
     CellResult img = outcome.reproduction().cells().get(0);
-    assertEquals("skipped", img.status());
+    assertEquals(CellStatus.SKIPPED, img.status());
     assertTrue(img.message().contains("dataset fashion-mnist cannot be had"), img.message());
     assertTrue(img.message().contains("-Ddelvm.mirror"), img.message());
-    assertEquals("completed", outcome.reproduction().cells().get(1).status());
+    assertEquals(CellStatus.COMPLETED, outcome.reproduction().cells().get(1).status());
     assertTrue(
         logged("WARNING: dataset fashion-mnist cannot be had, so its 1 cell(s) are skipped"));
     assertFalse(Files.exists(dir.resolve("results/tiny/img.json")), "a skip is not a result");
@@ -364,7 +365,7 @@ class ReproducerTest {
 
     List<CellOutcome> cells = reproducer.runCells(plan(TinyPlans.cell("a")));
 
-    assertEquals("completed", cells.get(0).result().status());
+    assertEquals(CellStatus.COMPLETED, cells.get(0).result().status());
     assertTrue(Files.exists(dir.resolve("results/tiny/a.json")));
     assertFalse(Files.exists(dir.resolve("report")));
   }
@@ -378,10 +379,10 @@ class ReproducerTest {
     PlanOutcome outcome = run(plan, false);
 
     CellResult failed = outcome.reproduction().cells().get(0);
-    assertEquals("failed", failed.status());
+    assertEquals(CellStatus.FAILED, failed.status());
     assertTrue(failed.message().contains("needs at least"), failed.message());
     assertTrue(failed.message().contains("GiB of off-heap memory is free"), failed.message());
-    assertEquals("completed", outcome.reproduction().cells().get(1).status());
+    assertEquals(CellStatus.COMPLETED, outcome.reproduction().cells().get(1).status());
     assertTrue(logged("WARNING: cell huge: not run: the network"), log.toString());
   }
 

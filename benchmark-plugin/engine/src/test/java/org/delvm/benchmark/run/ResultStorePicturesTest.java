@@ -13,6 +13,7 @@ import org.delvm.benchmark.datasets.LabelledImages;
 import org.delvm.benchmark.pictures.CellPictures;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.Picture;
 import org.delvm.benchmark.store.CellFingerprint;
@@ -38,7 +39,7 @@ class ResultStorePicturesTest {
         "sm",
         Map.of("filters", "[3]"),
         1,
-        "completed",
+        CellStatus.COMPLETED,
         "",
         0.5,
         1000,

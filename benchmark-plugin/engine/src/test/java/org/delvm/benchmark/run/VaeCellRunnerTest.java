@@ -12,6 +12,7 @@ import org.delvm.benchmark.models.vae.AlphaUpdate;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.VaeSettings;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.junit.jupiter.api.Test;
 
 class VaeCellRunnerTest {
@@ -40,7 +41,7 @@ class VaeCellRunnerTest {
 
     CellResult r = new VaeCellRunner(log::add).run(cell("lagrangian", Map.of(), 1));
 
-    assertEquals("completed", r.status(), r.message());
+    assertEquals(CellStatus.COMPLETED, r.status(), r.message());
     Map<String, Double> m = new HashMap<>();
     r.metrics().forEach(x -> m.put(x.name(), x.value()));
     assertEquals(

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.delvm.benchmark.datasets.FetchedDataset;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.run.TinyPlans;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class ResultStoreTest {
             "sm",
             Map.of("epochs", "1"),
             3,
-            "diverged",
+            CellStatus.DIVERGED,
             "loss is NaN",
             0.25,
             1000,

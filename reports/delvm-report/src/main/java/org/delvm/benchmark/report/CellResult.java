@@ -21,7 +21,7 @@ import java.util.Map;
  * One cell of a plan (dataset x model x objective x settings x seed) and what came out of it.
  *
  * @param experiment the paper's figure, table or section the cell reproduces
- * @param status {@code completed}, {@code diverged} or {@code failed}
+ * @param status what became of the cell
  * @param message why a cell did not complete, or empty
  * @param series the curve this cell belongs to in its experiment's plot (e.g. {@code SM-DELVM})
  * @param coordinates where the cell sits on the experiment's sweep axes (e.g. hidden units 2048,
@@ -45,7 +45,7 @@ public record CellResult(
     String objective,
     Map<String, String> settings,
     long seed,
-    String status,
+    CellStatus status,
     String message,
     double trainSeconds,
     double samplesPerSecond,
@@ -80,7 +80,7 @@ public record CellResult(
       String objective,
       Map<String, String> settings,
       long seed,
-      String status,
+      CellStatus status,
       String message,
       double trainSeconds,
       double samplesPerSecond,
@@ -119,7 +119,7 @@ public record CellResult(
       String objective,
       Map<String, String> settings,
       long seed,
-      String status,
+      CellStatus status,
       String message,
       double trainSeconds,
       double samplesPerSecond,

@@ -100,7 +100,7 @@ public final class ReportView {
       String experiment,
       String series,
       long seed,
-      String status,
+      CellStatus status,
       String message,
       double trainSeconds,
       double samplesPerSecond,
@@ -196,14 +196,15 @@ public final class ReportView {
 
   /** The cells that did not complete. */
   public List<Timing> failures() {
-    return timings().stream().filter(t -> !"completed".equals(t.status())).toList();
+    return timings().stream().filter(t -> t.status() != CellStatus.COMPLETED).toList();
   }
 
   /** Number of cells per status, in order of first appearance. */
   public Map<String, Long> statusCounts() {
     return reproduction.cells().stream()
         .collect(
-            Collectors.groupingBy(CellResult::status, LinkedHashMap::new, Collectors.counting()));
+            Collectors.groupingBy(
+                c -> c.status().label(), LinkedHashMap::new, Collectors.counting()));
   }
 
   public double totalTrainSeconds() {

@@ -57,7 +57,7 @@ class CellResultTest {
             "sm",
             Map.of("filters", "[4]"),
             1L,
-            "completed",
+            CellStatus.COMPLETED,
             "",
             1.5,
             200.0,

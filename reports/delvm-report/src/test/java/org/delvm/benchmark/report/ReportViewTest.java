@@ -92,7 +92,7 @@ class ReportViewTest {
         "sm",
         Map.of(),
         seed,
-        "completed",
+        CellStatus.COMPLETED,
         "",
         0,
         0,

@@ -27,7 +27,7 @@ class ReportWriterTest {
             "sm",
             Map.of("hidden units", "2048", "epochs", "10"),
             42L,
-            "completed",
+            CellStatus.COMPLETED,
             "",
             3.5,
             4682.0,

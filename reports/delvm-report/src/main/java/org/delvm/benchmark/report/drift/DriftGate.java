@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.ReportArchive;
 import org.delvm.benchmark.report.ReportException;
 import org.delvm.benchmark.report.ReportWriter;
@@ -103,7 +104,7 @@ public record DriftGate(
             "Wrote the baseline %s: %d metrics of the run started %s. Commit it.",
             shown.apply(file), baseline.metrics().size(), now.startedAt()));
     now.cells().stream()
-        .filter(c -> !"completed".equals(c.status()))
+        .filter(c -> c.status() != CellStatus.COMPLETED)
         .forEach(
             c ->
                 out.warn(

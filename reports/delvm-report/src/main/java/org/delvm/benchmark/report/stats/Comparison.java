@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.ReplicateGroup;
 
@@ -82,7 +83,7 @@ public record Comparison(
       ReplicateGroup group, java.util.Map<String, CellResult> cells) {
     return group.cellIds().stream()
         .map(cells::get)
-        .filter(c -> c != null && "completed".equals(c.status()))
+        .filter(c -> c != null && c.status() == CellStatus.COMPLETED)
         .toList();
   }
 

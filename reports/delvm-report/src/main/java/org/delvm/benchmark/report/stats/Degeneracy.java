@@ -2,6 +2,7 @@ package org.delvm.benchmark.report.stats;
 
 import java.util.Optional;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.MetricResult;
 
 /**
@@ -17,7 +18,7 @@ public final class Degeneracy {
 
   /** Why the result is degenerate, if it is. */
   public static Optional<String> of(CellResult cell) {
-    if ("diverged".equals(cell.status())) {
+    if (cell.status() == CellStatus.DIVERGED) {
       return Optional.of(
           "diverged" + (cell.message().isEmpty() ? "" : " (" + cell.message() + ")"));
     }

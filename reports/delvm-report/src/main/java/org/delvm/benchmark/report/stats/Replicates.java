@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.delvm.benchmark.report.AggregateMetric;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.ReplicateGroup;
 
@@ -24,14 +25,14 @@ public final class Replicates {
   public static ReplicateGroup aggregate(String id, List<CellResult> members) {
     CellResult first = members.get(0);
     List<CellResult> completed =
-        members.stream().filter(c -> "completed".equals(c.status())).toList();
+        members.stream().filter(c -> c.status() == CellStatus.COMPLETED).toList();
     List<String> problems = new ArrayList<>();
     for (CellResult c : members) {
       Degeneracy.of(c).ifPresent(why -> problems.add(c.id() + " " + why));
     }
     List<String> absent =
         members.stream()
-            .filter(c -> !"completed".equals(c.status()) && !"diverged".equals(c.status()))
+            .filter(c -> c.status() != CellStatus.COMPLETED && c.status() != CellStatus.DIVERGED)
             .map(c -> c.id() + " " + c.status())
             .toList();
     ReplicateGroup.Status status;

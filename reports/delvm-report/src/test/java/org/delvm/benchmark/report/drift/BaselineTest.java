@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.ReportException;
 import org.delvm.benchmark.report.Reproduction;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,8 @@ class BaselineTest {
   @Test
   void aCellWithoutConfusionCountsHasNoOneSampleStep() {
     Reproduction run =
-        Runs.run(Runs.cell(CELL, "completed", Runs.anomalyMetrics(8, 2, 88, 2).subList(0, 3)));
+        Runs.run(
+            Runs.cell(CELL, CellStatus.COMPLETED, Runs.anomalyMetrics(8, 2, 88, 2).subList(0, 3)));
     assertTrue(Baseline.from(run).oneSampleStep().isEmpty());
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.Reproduction;
 import org.junit.jupiter.api.Test;
@@ -158,8 +159,9 @@ class DriftCheckerTest {
     Reproduction base = Runs.usual();
     Reproduction now =
         Runs.run(
-            Runs.cell(CELL, "completed", Runs.usual().cells().get(0).metrics().subList(1, 8)),
-            Runs.cell("ecg-new", "completed", Runs.anomalyMetrics(380, 40, 566, 14)));
+            Runs.cell(
+                CELL, CellStatus.COMPLETED, Runs.usual().cells().get(0).metrics().subList(1, 8)),
+            Runs.cell("ecg-new", CellStatus.COMPLETED, Runs.anomalyMetrics(380, 40, 566, 14)));
 
     DriftResult result = checker.check(now, Baseline.from(base), Runs.rules());
 
@@ -175,7 +177,7 @@ class DriftCheckerTest {
 
   @Test
   void aCellSkippedForWantOfItsDatasetIsMissingEvidenceAndNothingCheckedFails() {
-    Reproduction now = Runs.run(Runs.cell(CELL, "skipped", List.of()));
+    Reproduction now = Runs.run(Runs.cell(CELL, CellStatus.SKIPPED, List.of()));
 
     DriftResult result = checker.check(now, Baseline.from(Runs.usual()), Runs.rules());
 
@@ -195,12 +197,12 @@ class DriftCheckerTest {
   void someMissingEvidenceIsIncompleteAndFailsOnlyWhereAllEvidenceIsRequired() {
     Reproduction base =
         Runs.run(
-            Runs.cell(CELL, "completed", Runs.anomalyMetrics(389, 48, 558, 5)),
-            Runs.cell("ecg-cifar", "completed", Runs.anomalyMetrics(380, 40, 566, 14)));
+            Runs.cell(CELL, CellStatus.COMPLETED, Runs.anomalyMetrics(389, 48, 558, 5)),
+            Runs.cell("ecg-cifar", CellStatus.COMPLETED, Runs.anomalyMetrics(380, 40, 566, 14)));
     Reproduction now =
         Runs.run(
-            Runs.cell(CELL, "completed", Runs.anomalyMetrics(389, 48, 558, 5)),
-            Runs.cell("ecg-cifar", "skipped", List.of()));
+            Runs.cell(CELL, CellStatus.COMPLETED, Runs.anomalyMetrics(389, 48, 558, 5)),
+            Runs.cell("ecg-cifar", CellStatus.SKIPPED, List.of()));
 
     DriftResult result = checker.check(now, Baseline.from(base), Runs.rules());
 
@@ -240,7 +242,7 @@ class DriftCheckerTest {
     interval.setBaselineInterval(true);
     double f1 = Baseline.from(base).metrics().get(Baseline.key(CELL, "F1"));
     Reproduction dropped =
-        Runs.run(Runs.cell(CELL, "completed", Runs.anomalyMetrics(370, 48, 558, 24)));
+        Runs.run(Runs.cell(CELL, CellStatus.COMPLETED, Runs.anomalyMetrics(370, 48, 558, 24)));
     double now = Baseline.from(dropped).metrics().get(Baseline.key(CELL, "F1"));
     assertTrue(f1 - now > 1 && f1 - now < 5, "a drop between 1 and 5 points: " + (f1 - now));
 
@@ -285,7 +287,7 @@ class DriftCheckerTest {
   @Test
   void aDivergedCellFailsWithItsMetricsMissing() {
     Reproduction base = Runs.usual();
-    Reproduction now = Runs.run(Runs.cell(CELL, "diverged", List.of()));
+    Reproduction now = Runs.run(Runs.cell(CELL, CellStatus.DIVERGED, List.of()));
 
     DriftResult result = checker.check(now, Baseline.from(base), Runs.rules());
 
@@ -299,8 +301,8 @@ class DriftCheckerTest {
   void metricsOfACellNotInThisRunsPlanAreMissingButDoNotFail() {
     Reproduction base =
         Runs.run(
-            Runs.cell(CELL, "completed", Runs.anomalyMetrics(389, 48, 558, 5)),
-            Runs.cell("ecg-dropped", "completed", Runs.anomalyMetrics(380, 40, 566, 14)));
+            Runs.cell(CELL, CellStatus.COMPLETED, Runs.anomalyMetrics(389, 48, 558, 5)),
+            Runs.cell("ecg-dropped", CellStatus.COMPLETED, Runs.anomalyMetrics(380, 40, 566, 14)));
 
     DriftResult result = checker.check(Runs.usual(), Baseline.from(base), Runs.rules());
 
@@ -316,7 +318,8 @@ class DriftCheckerTest {
   @Test
   void theOneSampleStepIsTheFloorOfTheTolerance() {
     // TP + FN = 10: one anomaly more or less found moves recall by 10 points.
-    Reproduction base = Runs.run(Runs.cell(CELL, "completed", Runs.anomalyMetrics(8, 2, 88, 2)));
+    Reproduction base =
+        Runs.run(Runs.cell(CELL, CellStatus.COMPLETED, Runs.anomalyMetrics(8, 2, 88, 2)));
     Baseline baseline = Baseline.from(base);
     assertEquals(10.0, baseline.oneSampleStep(Baseline.key(CELL, "recall")), 1e-12);
     assertEquals(10.0, baseline.oneSampleStep(Baseline.key(CELL, "precision")), 1e-12);

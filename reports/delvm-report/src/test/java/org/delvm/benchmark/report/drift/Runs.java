@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.Reproduction;
@@ -32,7 +33,7 @@ final class Runs {
             new MetricResult("false negatives", fn, null, "samples")));
   }
 
-  static CellResult cell(String id, String status, List<MetricResult> metrics) {
+  static CellResult cell(String id, CellStatus status, List<MetricResult> metrics) {
     return new CellResult(
         id,
         "Fig. 7",
@@ -66,7 +67,7 @@ final class Runs {
 
   /** The usual run: 389 TP, 48 FP, 558 TN, 5 FN (394 anomalies in 1000 beats). */
   static Reproduction usual() {
-    return run(cell(CELL, "completed", anomalyMetrics(389, 48, 558, 5)));
+    return run(cell(CELL, CellStatus.COMPLETED, anomalyMetrics(389, 48, 558, 5)));
   }
 
   /** {@code run} with one metric of {@link #CELL} replaced. */

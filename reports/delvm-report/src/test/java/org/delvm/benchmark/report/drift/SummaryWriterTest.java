@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.Reproduction;
@@ -22,7 +23,8 @@ class SummaryWriterTest {
   private static Reproduction run(double f1, ClaimResult.Verdict claim, String... ids) {
     List<CellResult> cells = new ArrayList<>();
     for (String id : ids) {
-      cells.add(Runs.cell(id, "completed", List.of(new MetricResult("F1", f1, 94.81, "%"))));
+      cells.add(
+          Runs.cell(id, CellStatus.COMPLETED, List.of(new MetricResult("F1", f1, 94.81, "%"))));
     }
     return Runs.withClaims(
         Runs.run(cells.toArray(CellResult[]::new)),

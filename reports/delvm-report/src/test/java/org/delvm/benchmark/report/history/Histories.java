@@ -3,6 +3,7 @@ package org.delvm.benchmark.report.history;
 import java.util.List;
 import java.util.Map;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.Reproduction;
 import org.delvm.benchmark.report.drift.Baseline;
@@ -35,7 +36,7 @@ final class Histories {
             "sm",
             Map.of("epochs", "2"),
             1L,
-            "completed",
+            CellStatus.COMPLETED,
             "",
             0.5,
             1000.0,
