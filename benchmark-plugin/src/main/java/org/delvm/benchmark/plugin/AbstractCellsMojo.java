@@ -44,11 +44,21 @@ abstract class AbstractCellsMojo extends AbstractDelvmMojo {
   @Parameter(property = "delvm.threads", defaultValue = "0")
   private int threads;
 
+  /**
+   * Cells trained at a time in this process, each with {@code threads} compute threads; 0: one per
+   * {@code threads} cores as far as the largest cell's memory allows (one when {@code threads} is
+   * 0, since ND4J's default already uses every core). Results equal a serial run's at the same
+   * {@code threads}.
+   */
+  @Parameter(property = "delvm.workers", defaultValue = "0")
+  private int workers;
+
   /** The engine's flow with this goal's settings, logging through Maven's log. */
   protected final Launcher launcher(FetchSettings fetchSettings) {
     return new Launcher(
         fetchSettings,
-        new Launcher.Options(resultsDirectory.toPath(), fresh, requireAllDatasets, threads),
+        new Launcher.Options(
+            resultsDirectory.toPath(), fresh, requireAllDatasets, threads, workers),
         new RunLog(getLog()::info, getLog()::warn));
   }
 

@@ -49,7 +49,8 @@ public final class Delvm {
         --mirror <m1,m2>          dataset mirrors: http(s) URLs or local directories
         --cache <dir>             dataset cache [~/.cache/delvm-benchmark/datasets]
         --seeds <1,2,3>           replace every cell's seed
-        --threads <n>             ND4J compute threads, 0: its default [0]
+        --threads <n>             ND4J compute threads per cell, 0: its default [0]
+        --workers <n>             cells trained at a time, 0: from cores and memory [0]
         --offline                 use only the cache, local mirrors and bundled data
         --fresh                   ignore stored results
         --require-all-datasets    fail when a dataset cannot be had
@@ -57,7 +58,9 @@ public final class Delvm {
 
   private static final Set<String> FLAGS = Set.of("offline", "fresh", "require-all-datasets");
   private static final Set<String> VALUED =
-      Set.of("plan", "results", "report", "shard", "gather", "mirror", "cache", "seeds", "threads");
+      Set.of(
+          "plan", "results", "report", "shard", "gather", "mirror", "cache", "seeds", "threads",
+          "workers");
 
   private Delvm() {}
 
@@ -103,7 +106,8 @@ public final class Delvm {
                 Path.of(o.getOrDefault("results", "delvm-results")),
                 o.containsKey("fresh"),
                 o.containsKey("require-all-datasets"),
-                threads(o.getOrDefault("threads", "0"))),
+                count("threads", o.getOrDefault("threads", "0")),
+                count("workers", o.getOrDefault("workers", "0"))),
             log);
     Path report = Path.of(o.getOrDefault("report", "delvm-report"));
     Optional<ShardSpec> shard = Optional.ofNullable(o.get("shard")).map(ShardSpec::parse);
@@ -151,12 +155,12 @@ public final class Delvm {
     return options;
   }
 
-  private static int threads(String value) {
+  private static int count(String option, String value) {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "--threads must be an integer (0 for ND4J's default), got '" + value + "'", e);
+          "--" + option + " must be an integer (0: chosen for you), got '" + value + "'", e);
     }
   }
 }

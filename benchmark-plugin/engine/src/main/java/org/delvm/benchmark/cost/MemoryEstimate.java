@@ -22,7 +22,7 @@ public final class MemoryEstimate {
   private MemoryEstimate() {}
 
   /** Bytes the cell needs at least; saturates instead of overflowing. */
-  static double bytes(Cell cell) {
+  public static double bytes(Cell cell) {
     if (ModelKind.of(cell.model()).orElseThrow() == ModelKind.VAE) {
       return 0; // a few thousand weights
     }

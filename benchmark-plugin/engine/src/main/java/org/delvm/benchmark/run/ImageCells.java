@@ -62,7 +62,7 @@ final class ImageCells {
    * capped at the cell's {@code images}: trainImages normal training images, testImages test
    * images), made once per dataset, seed and caps.
    */
-  Cifar10AnomalySplit.Result anomalySplit(Cell cell) {
+  synchronized Cifar10AnomalySplit.Result anomalySplit(Cell cell) {
     int trainNormal = cell.images().trainImages();
     int test = cell.images().testImages();
     String key = cell.dataset() + "@" + cell.splitSeed() + ":" + trainNormal + "/" + test;
@@ -75,7 +75,7 @@ final class ImageCells {
   }
 
   /** Every anomaly split made so far, by dataset, seed and caps, for the report and baselines. */
-  Map<String, Cifar10AnomalySplit.Result> anomalySplits() {
+  synchronized Map<String, Cifar10AnomalySplit.Result> anomalySplits() {
     return anomalySplits;
   }
 
@@ -96,7 +96,7 @@ final class ImageCells {
             org.delvm.benchmark.datasets.EcgProtocol.PROJECT));
   }
 
-  private ImageSplits images(String dataset) {
+  private synchronized ImageSplits images(String dataset) {
     return loaded.computeIfAbsent(dataset, id -> ImageDatasets.load(fetched.get(id)));
   }
 

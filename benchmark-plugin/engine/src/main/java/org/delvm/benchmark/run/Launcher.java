@@ -25,9 +25,10 @@ public final class Launcher {
    * @param fresh ignore stored results (the new results replace them)
    * @param requireAllDatasets fail when a dataset cannot be had, instead of skipping its cells
    * @param threads ND4J's compute threads, 0 for its default
+   * @param workers cells trained at a time, 0 to choose from the cores and the cells' memory
    */
   public record Options(
-      Path resultsDirectory, boolean fresh, boolean requireAllDatasets, int threads) {}
+      Path resultsDirectory, boolean fresh, boolean requireAllDatasets, int threads, int workers) {}
 
   private final FetchSettings fetchSettings;
   private final Options options;
@@ -154,11 +155,12 @@ public final class Launcher {
   private Reproducer training() {
     log.info().accept(ComputeThreads.apply(options.threads()));
     return new Reproducer(
-        fetchSettings,
-        options.resultsDirectory(),
-        options.fresh(),
-        options.requireAllDatasets(),
-        log);
+            fetchSettings,
+            options.resultsDirectory(),
+            options.fresh(),
+            options.requireAllDatasets(),
+            log)
+        .withWorkers(options.workers(), options.threads());
   }
 
   private PlanOutcome logged(PlanOutcome outcome) {

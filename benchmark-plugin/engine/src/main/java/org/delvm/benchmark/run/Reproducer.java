@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -89,6 +90,8 @@ public final class Reproducer {
   private final RunLog runLog;
   private final List<Path> gathered;
   private final Consumer<String> log;
+  private final int workers;
+  private final int threads;
 
   /**
    * @param resultsDirectory where finished cells are stored, one folder per plan
@@ -96,7 +99,7 @@ public final class Reproducer {
    */
   public Reproducer(
       FetchSettings fetchSettings, Path resultsDirectory, boolean fresh, Consumer<String> log) {
-    this(fetchSettings, resultsDirectory, fresh, false, true, List.of(), RunLog.of(log));
+    this(fetchSettings, resultsDirectory, fresh, false, true, List.of(), RunLog.of(log), 1, 0);
   }
 
   /**
@@ -120,7 +123,7 @@ public final class Reproducer {
       boolean fresh,
       boolean requireAllDatasets,
       RunLog log) {
-    this(fetchSettings, resultsDirectory, fresh, requireAllDatasets, true, List.of(), log);
+    this(fetchSettings, resultsDirectory, fresh, requireAllDatasets, true, List.of(), log, 1, 0);
   }
 
   private Reproducer(
@@ -130,7 +133,9 @@ public final class Reproducer {
       boolean requireAllDatasets,
       boolean train,
       List<Path> gathered,
-      RunLog log) {
+      RunLog log,
+      int workers,
+      int threads) {
     this.fetchSettings = fetchSettings;
     this.resultsDirectory = resultsDirectory;
     this.fresh = fresh;
@@ -139,6 +144,32 @@ public final class Reproducer {
     this.gathered = List.copyOf(gathered);
     this.runLog = log;
     this.log = log.info();
+    this.workers = workers;
+    this.threads = threads;
+  }
+
+  /**
+   * This reproducer training {@code workers} cells at a time, each on a thread with {@code threads}
+   * compute threads (0: ND4J's default); 0 workers: as many as the cores and the cells' memory
+   * allow ({@link Workers#automatic}).
+   */
+  public Reproducer withWorkers(int workers, int threads) {
+    if (workers < 0) {
+      throw new IllegalArgumentException(
+          "delvm.workers must be 1 or more cells at a time, or 0 to choose from the cores and"
+              + " memory; got "
+              + workers);
+    }
+    return new Reproducer(
+        fetchSettings,
+        resultsDirectory,
+        fresh,
+        requireAllDatasets,
+        train,
+        gathered,
+        runLog,
+        workers,
+        threads);
   }
 
   /**
@@ -153,7 +184,8 @@ public final class Reproducer {
   /** As {@link #fromStoredResults(FetchSettings, Path, Consumer)}, with a warning channel. */
   public static Reproducer fromStoredResults(
       FetchSettings fetchSettings, Path resultsDirectory, RunLog log) {
-    return new Reproducer(fetchSettings, resultsDirectory, false, false, false, List.of(), log);
+    return new Reproducer(
+        fetchSettings, resultsDirectory, false, false, false, List.of(), log, 1, 0);
   }
 
   /**
@@ -179,7 +211,8 @@ public final class Reproducer {
             null);
       }
     }
-    return new Reproducer(fetchSettings, resultsDirectory, false, false, false, gathered, log);
+    return new Reproducer(
+        fetchSettings, resultsDirectory, false, false, false, gathered, log, 1, 0);
   }
 
   /** Runs the plan and writes index.html and metrics.json into {@code reportDirectory}. */
@@ -313,35 +346,40 @@ public final class Reproducer {
             + plan.name()
             + ": "
             + CostModel.describe(java.util.Arrays.stream(estimates).sum()));
-    PlanClock clock = new PlanClock(estimates);
     List<ResultStore> sources = sources(plan, store);
-    List<CellOutcome> outcomes = new ArrayList<>();
     Map<EvaluationKind, CellRunner> runners = runners(images, splits);
-    for (Cell cell : plan.cells()) {
-      int index = outcomes.size();
-      String progress = "[" + (index + 1) + "/" + plan.cells().size() + "] ";
-      FetchedDataset data = fetched.get(cell.dataset());
-      if (data == null && !generated(cell)) {
-        String reason = datasets.skipReason(cell.dataset());
-        log.accept(progress + "cell " + cell.id() + ": " + reason);
-        outcomes.add(new CellOutcome(placeholder(cell, CellStatus.SKIPPED, reason), false));
-        continue;
-      }
-      Supplier<CellResult> compute = () -> runners.get(cell.evaluationKind()).run(cell);
-      CellOutcome outcome =
-          runOrReuse(
-              progress,
-              clock.describe(index),
-              cell,
-              data == null ? CellFingerprint.generated(cell) : CellFingerprint.of(cell, data),
-              store,
-              sources,
-              compute);
-      if (!outcome.reused()) {
-        clock.trained(index, outcome.stored().seconds());
-      }
-      outcomes.add(outcome);
+    int n = plan.cells().size();
+    int parallel = workers > 0 ? workers : automaticWorkers(plan);
+    PlanClock clock = new PlanClock(estimates, parallel);
+    List<Callable<CellOutcome>> tasks = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      Cell cell = plan.cells().get(i);
+      tasks.add(
+          () -> {
+            String progress = "[" + (index + 1) + "/" + n + "] ";
+            FetchedDataset data = fetched.get(cell.dataset());
+            if (data == null && !generated(cell)) {
+              String reason = datasets.skipReason(cell.dataset());
+              log.accept(progress + "cell " + cell.id() + ": " + reason);
+              clock.finished(index, 0, false);
+              return new CellOutcome(placeholder(cell, CellStatus.SKIPPED, reason), false);
+            }
+            CellOutcome outcome =
+                runOrReuse(
+                    progress,
+                    clock.describe(),
+                    cell,
+                    data == null ? CellFingerprint.generated(cell) : CellFingerprint.of(cell, data),
+                    store,
+                    sources,
+                    () -> runners.get(cell.evaluationKind()).run(cell));
+            clock.finished(index, outcome.stored().seconds(), !outcome.reused());
+            return outcome;
+          });
     }
+    List<CellOutcome> outcomes =
+        parallel == 1 ? serially(tasks) : inParallel(plan, tasks, estimates, parallel);
     Map<String, Cell> controls = new LinkedHashMap<>();
     for (Cell cell : runnable) {
       if (ImageDatasets.isImageDataset(cell.dataset()) && !cell.anomalyDetection()) {
@@ -349,6 +387,50 @@ public final class Reproducer {
       }
     }
     return new CellsRun(datasets, splits, images.anomalySplits(), images, controls, outcomes);
+  }
+
+  private static List<CellOutcome> serially(List<Callable<CellOutcome>> tasks) {
+    List<CellOutcome> outcomes = new ArrayList<>();
+    for (Callable<CellOutcome> task : tasks) {
+      try {
+        outcomes.add(task.call());
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return outcomes;
+  }
+
+  private List<CellOutcome> inParallel(
+      Plan plan, List<Callable<CellOutcome>> tasks, double[] estimates, int parallel) {
+    log.accept(
+        "plan "
+            + plan.name()
+            + ": "
+            + parallel
+            + " cells at a time (delvm.workers), each with "
+            + (threads > 0 ? threads + " compute thread(s)" : "ND4J's default compute threads"));
+    return Workers.run(
+        tasks,
+        estimates,
+        parallel,
+        threads,
+        (index, error) -> {
+          Cell cell = plan.cells().get(index);
+          String message = "the worker ran out of resources: " + error;
+          runLog.warning().accept("cell " + cell.id() + ": " + message);
+          StoredResult failed = placeholder(cell, CellStatus.FAILED, message);
+          save(ResultStore.open(resultsDirectory, plan.name(), runLog), cell, failed);
+          return new CellOutcome(failed, false);
+        });
+  }
+
+  private int automaticWorkers(Plan plan) {
+    double largest = plan.cells().stream().mapToDouble(MemoryEstimate::bytes).max().orElse(0);
+    return Workers.automatic(
+        threads, Runtime.getRuntime().availableProcessors(), MemoryEstimate.available(), largest);
   }
 
   /** One runner per evaluation kind, over the data and splits prepared for the plan. */
