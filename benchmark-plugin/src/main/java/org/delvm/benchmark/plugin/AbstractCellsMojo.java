@@ -2,6 +2,7 @@ package org.delvm.benchmark.plugin;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
@@ -53,12 +54,24 @@ abstract class AbstractCellsMojo extends AbstractDelvmMojo {
   @Parameter(property = "delvm.workers", defaultValue = "0")
   private int workers;
 
+  /**
+   * Minutes a cell may train before it fails with that reason (checked after each epoch); 0: no
+   * limit. The next run tries it again.
+   */
+  @Parameter(property = "delvm.cellTimeout", defaultValue = "0")
+  private int cellTimeout;
+
   /** The engine's flow with this goal's settings, logging through Maven's log. */
   protected final Launcher launcher(FetchSettings fetchSettings) {
     return new Launcher(
         fetchSettings,
         new Launcher.Options(
-            resultsDirectory.toPath(), fresh, requireAllDatasets, threads, workers),
+            resultsDirectory.toPath(),
+            fresh,
+            requireAllDatasets,
+            threads,
+            workers,
+            Duration.ofMinutes(cellTimeout)),
         new RunLog(getLog()::info, getLog()::warn));
   }
 

@@ -2,6 +2,7 @@ package org.delvm.benchmark.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ public final class Delvm {
         --seeds <1,2,3>           replace every cell's seed
         --threads <n>             ND4J compute threads per cell, 0: its default [0]
         --workers <n>             cells trained at a time, 0: from cores and memory [0]
+        --cell-timeout <minutes>  fail a cell that trains longer, 0: no limit [0]
         --offline                 use only the cache, local mirrors and bundled data
         --fresh                   ignore stored results
         --require-all-datasets    fail when a dataset cannot be had
@@ -59,8 +61,17 @@ public final class Delvm {
   private static final Set<String> FLAGS = Set.of("offline", "fresh", "require-all-datasets");
   private static final Set<String> VALUED =
       Set.of(
-          "plan", "results", "report", "shard", "gather", "mirror", "cache", "seeds", "threads",
-          "workers");
+          "plan",
+          "results",
+          "report",
+          "shard",
+          "gather",
+          "mirror",
+          "cache",
+          "seeds",
+          "threads",
+          "workers",
+          "cell-timeout");
 
   private Delvm() {}
 
@@ -107,7 +118,8 @@ public final class Delvm {
                 o.containsKey("fresh"),
                 o.containsKey("require-all-datasets"),
                 count("threads", o.getOrDefault("threads", "0")),
-                count("workers", o.getOrDefault("workers", "0"))),
+                count("workers", o.getOrDefault("workers", "0")),
+                Duration.ofMinutes(count("cell-timeout", o.getOrDefault("cell-timeout", "0")))),
             log);
     Path report = Path.of(o.getOrDefault("report", "delvm-report"));
     Optional<ShardSpec> shard = Optional.ofNullable(o.get("shard")).map(ShardSpec::parse);

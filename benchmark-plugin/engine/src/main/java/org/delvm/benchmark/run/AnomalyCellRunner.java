@@ -247,6 +247,7 @@ public final class AnomalyCellRunner {
   }
 
   private void logEpoch(Cell cell, ModelTrainer.EpochProgress p) {
+    CellDeadline.check(cell.id(), p.epoch());
     double eta = p.seconds() / p.epoch() * (p.epochs() - p.epoch());
     log.accept(
         String.format(

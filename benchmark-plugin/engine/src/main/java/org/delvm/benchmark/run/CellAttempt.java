@@ -18,6 +18,8 @@ final class CellAttempt {
   static CellResult run(Cell cell, Supplier<CellResult> compute, RunLog log) {
     try {
       return compute.get();
+    } catch (CellDeadline.Exceeded e) {
+      return failed(cell, e.getMessage(), log);
     } catch (RuntimeException e) {
       return failed(cell, e.toString(), log);
     } catch (OutOfMemoryError e) {

@@ -74,7 +74,12 @@ public final class FeatureLearningCellRunner {
             cell.learningRates().stream().mapToDouble(Double::doubleValue).toArray(),
             cell.seed());
     TrainingResult training =
-        new ModelTrainer(settings, p -> log.accept(progress(cell, p)))
+        new ModelTrainer(
+                settings,
+                p -> {
+                  log.accept(progress(cell, p));
+                  CellDeadline.check(cell.id(), p.epoch());
+                })
             .train(model, Objectives.create(cell.objective(), cell.objectiveOptions()), trainX);
 
     List<MetricResult> metrics = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.delvm.benchmark.run;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.delvm.benchmark.cost.ShardSpec;
 import org.delvm.benchmark.cost.Shards;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
+import org.delvm.benchmark.report.DirectoryLock;
 
 /**
  * What every entry point does with a loaded plan: the Maven goals, the command line ({@code
@@ -26,9 +28,15 @@ public final class Launcher {
    * @param requireAllDatasets fail when a dataset cannot be had, instead of skipping its cells
    * @param threads ND4J's compute threads, 0 for its default
    * @param workers cells trained at a time, 0 to choose from the cores and the cells' memory
+   * @param cellTimeout a cell training longer fails (checked after each epoch); zero: no limit
    */
   public record Options(
-      Path resultsDirectory, boolean fresh, boolean requireAllDatasets, int threads, int workers) {}
+      Path resultsDirectory,
+      boolean fresh,
+      boolean requireAllDatasets,
+      int threads,
+      int workers,
+      Duration cellTimeout) {}
 
   private final FetchSettings fetchSettings;
   private final Options options;
@@ -70,6 +78,7 @@ public final class Launcher {
 
   /** Runs (or reuses) the plan's cells and stores them, writing no report; returns the failures. */
   public long runCells(Plan plan) {
+    lockResults();
     List<CellOutcome> cells = training().runCells(plan);
     PlanOutcome.summary(cells).forEach(log.info());
     return PlanOutcome.failed(cells);
@@ -77,6 +86,8 @@ public final class Launcher {
 
   /** Runs (or reuses) every cell and writes the report into {@code reportDirectory}. */
   public PlanOutcome reproduce(Plan plan, Path reportDirectory) {
+    lockResults();
+    lockReport(reportDirectory);
     return logged(training().run(plan, reportDirectory));
   }
 
@@ -86,6 +97,8 @@ public final class Launcher {
    * are named in a warning.
    */
   public PlanOutcome report(Plan plan, Path reportDirectory, List<Path> gathered) {
+    lockResults(); // its scratch files
+    lockReport(reportDirectory);
     Reproducer stored =
         gathered.isEmpty()
             ? Reproducer.fromStoredResults(fetchSettings, options.resultsDirectory(), log)
@@ -152,6 +165,17 @@ public final class Launcher {
     return fetch.build();
   }
 
+  /** Two builds in one results directory would interleave their cells: the second one stops. */
+  private void lockResults() {
+    DirectoryLock.acquire(
+        options.resultsDirectory(), "results directory", "delvm.resultsDirectory");
+  }
+
+  /** Two builds in one report directory would replace each other's metrics.json. */
+  private static void lockReport(Path reportDirectory) {
+    DirectoryLock.acquire(reportDirectory, "report directory", "delvm.outputDirectory");
+  }
+
   private Reproducer training() {
     log.info().accept(ComputeThreads.apply(options.threads()));
     return new Reproducer(
@@ -160,7 +184,8 @@ public final class Launcher {
             options.fresh(),
             options.requireAllDatasets(),
             log)
-        .withWorkers(options.workers(), options.threads());
+        .withWorkers(options.workers(), options.threads())
+        .withCellTimeout(options.cellTimeout());
   }
 
   private PlanOutcome logged(PlanOutcome outcome) {

@@ -3,6 +3,7 @@ package org.delvm.benchmark.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -92,6 +93,7 @@ public final class Reproducer {
   private final Consumer<String> log;
   private final int workers;
   private final int threads;
+  private Duration cellTimeout = Duration.ZERO;
 
   /**
    * @param resultsDirectory where finished cells are stored, one folder per plan
@@ -146,6 +148,19 @@ public final class Reproducer {
     this.log = log.info();
     this.workers = workers;
     this.threads = threads;
+  }
+
+  /**
+   * Fails a cell that trains longer than {@code limit} (checked after each epoch); zero: no limit.
+   */
+  public Reproducer withCellTimeout(Duration limit) {
+    if (limit.isNegative()) {
+      throw new IllegalArgumentException(
+          "delvm.cellTimeout must be 0 (no limit) or more minutes, got " + limit.toMinutes());
+    }
+    Reproducer limited = withWorkers(workers, threads);
+    limited.cellTimeout = limit;
+    return limited;
   }
 
   /**
@@ -644,13 +659,22 @@ public final class Reproducer {
     CellResult result =
         tooLarge
             .map(reason -> withoutResults(cell, CellStatus.FAILED, reason))
-            .orElseGet(() -> CellAttempt.run(cell, compute, runLog));
+            .orElseGet(() -> attempt(cell, compute));
     double seconds = measured.seconds();
     return new StoredResult(
         fingerprint,
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
         seconds,
         result.withProvenance(measured.finish(seconds)));
+  }
+
+  private CellResult attempt(Cell cell, Supplier<CellResult> compute) {
+    CellDeadline.start(cellTimeout);
+    try {
+      return CellAttempt.run(cell, compute, runLog);
+    } finally {
+      CellDeadline.clear();
+    }
   }
 
   /** A result that cannot be stored is still reported; the cell just runs again next time. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.delvm.benchmark.report.CellStatus;
+import org.delvm.benchmark.report.DirectoryLock;
 import org.delvm.benchmark.report.ReportArchive;
 import org.delvm.benchmark.report.ReportException;
 import org.delvm.benchmark.report.ReportWriter;
@@ -47,6 +48,8 @@ public record DriftGate(
 
   /** Checks the reproduction in {@code reports} against its baseline. */
   public GateReport check(Path reports, Optional<History> history) {
+    // The build that wrote this report holds it; another build writing it now stops this check.
+    DirectoryLock.acquire(reports, "report directory", "delvm.outputDirectory");
     Reproduction now = MetricsJson.read(reports.resolve(ReportWriter.METRICS_FILE));
     String name = baselineName(now);
     Path file = baselineDirectory.resolve(name + ".json");
