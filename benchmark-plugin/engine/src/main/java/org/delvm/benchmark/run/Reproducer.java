@@ -388,7 +388,8 @@ public final class Reproducer {
                     data == null ? CellFingerprint.generated(cell) : CellFingerprint.of(cell, data),
                     store,
                     sources,
-                    () -> runners.get(cell.evaluationKind()).run(cell));
+                    () -> runners.get(cell.evaluationKind()).run(cell),
+                    estimates[index]);
             clock.finished(index, outcome.stored().seconds(), !outcome.reused());
             return outcome;
           });
@@ -536,7 +537,8 @@ public final class Reproducer {
       CellFingerprint fingerprint,
       ResultStore store,
       List<ResultStore> sources,
-      Supplier<CellResult> compute) {
+      Supplier<CellResult> compute,
+      double predicted) {
     Optional<StoredResult> stored = Optional.empty();
     String staleness = "";
     String from = "";
@@ -577,7 +579,7 @@ public final class Reproducer {
           true);
     }
     log.accept(progress + "cell " + cell.id() + staleness + "; " + planTimeLeft);
-    StoredResult result = runCell(cell, compute, fingerprint);
+    StoredResult result = runCell(cell, compute, fingerprint, predicted);
     save(store, cell, result);
     return new CellOutcome(result, false);
   }
@@ -652,7 +654,7 @@ public final class Reproducer {
   }
 
   private StoredResult runCell(
-      Cell cell, Supplier<CellResult> compute, CellFingerprint fingerprint) {
+      Cell cell, Supplier<CellResult> compute, CellFingerprint fingerprint, double predicted) {
     CellProvenance measured = CellProvenance.start();
     Optional<String> tooLarge = MemoryEstimate.refusal(cell, MemoryEstimate.available());
     tooLarge.ifPresent(reason -> runLog.warning().accept("cell " + cell.id() + ": " + reason));
@@ -665,7 +667,7 @@ public final class Reproducer {
         fingerprint,
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
         seconds,
-        result.withProvenance(measured.finish(seconds)));
+        result.withProvenance(measured.finish(seconds, predicted)));
   }
 
   private CellResult attempt(Cell cell, Supplier<CellResult> compute) {

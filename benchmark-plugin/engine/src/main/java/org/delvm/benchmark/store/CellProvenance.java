@@ -52,8 +52,11 @@ public final class CellProvenance {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  /** The provenance of the cell that just finished. */
-  public Provenance finish(double wallSeconds) {
+  /**
+   * The provenance of the cell that just finished, which the cost model expected to take {@code
+   * predictedSeconds}.
+   */
+  public Provenance finish(double wallSeconds, double predictedSeconds) {
     CodeVersion code = CodeVersion.current();
     long peak = peakRssBytes().orElse(0L);
     return new Provenance(
@@ -65,7 +68,8 @@ public final class CellProvenance {
         wallSeconds,
         peak,
         peakReset && peak > 0,
-        Pointer.physicalBytes());
+        Pointer.physicalBytes(),
+        predictedSeconds);
   }
 
   /** VmHWM of /proc/self/status in bytes, if readable. */

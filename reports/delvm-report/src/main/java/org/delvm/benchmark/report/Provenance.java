@@ -22,6 +22,8 @@ import java.util.Map;
  *     when it is the process's peak so far (an upper bound of the cell's)
  * @param physicalBytes JavaCPP's count of the process's physical memory after the cell, the number
  *     its "Physical memory usage is too high" limit is checked against
+ * @param predictedSeconds the cost model's prediction of the cell's seconds before it ran, to check
+ *     the model against {@code wallSeconds}; 0 when unknown
  */
 public record Provenance(
     String commit,
@@ -32,13 +34,15 @@ public record Provenance(
     double wallSeconds,
     long peakRssBytes,
     boolean peakOfCell,
-    long physicalBytes) {
+    long physicalBytes,
+    double predictedSeconds) {
 
   /** The environment entries that identify a machine (not the run's limits or thread settings). */
   public static final List<String> MACHINE_KEYS = List.of("java", "os", "cpu", "cores");
 
   /** The provenance of a result that records none: a placeholder, or one stored before it. */
-  public static final Provenance NONE = new Provenance("", false, "", "", Map.of(), 0, 0, false, 0);
+  public static final Provenance NONE =
+      new Provenance("", false, "", "", Map.of(), 0, 0, false, 0, 0);
 
   public Provenance {
     commit = commit == null ? "" : commit;

@@ -105,7 +105,21 @@ public final class ReportView {
       double trainSeconds,
       double samplesPerSecond,
       int epochs,
-      Double finalLoss) {}
+      Double finalLoss,
+      double wallSeconds,
+      double predictedSeconds) {
+
+    /** Measured wall time over the cost model's prediction; NaN without both. */
+    public double ratio() {
+      return wallSeconds > 0 && predictedSeconds > 0 ? wallSeconds / predictedSeconds : Double.NaN;
+    }
+  }
+
+  /**
+   * The cost model against this report's cells: those that ran with a prediction, how many took
+   * within 25 % of it, and the median of measured over predicted.
+   */
+  public record CostCheck(int cells, int within25, double medianRatio) {}
 
   /** The two objectives at one setting: the main metric of each beside the paper's. */
   public record SignPair(
@@ -190,8 +204,26 @@ public final class ReportView {
                     c.epochLosses().size(),
                     c.epochLosses().isEmpty()
                         ? null
-                        : c.epochLosses().get(c.epochLosses().size() - 1)))
+                        : c.epochLosses().get(c.epochLosses().size() - 1),
+                    c.provenance().wallSeconds(),
+                    c.provenance().predictedSeconds()))
         .toList();
+  }
+
+  public CostCheck costCheck() {
+    double[] ratios =
+        timings().stream()
+            .mapToDouble(Timing::ratio)
+            .filter(r -> !Double.isNaN(r))
+            .sorted()
+            .toArray();
+    if (ratios.length == 0) {
+      return new CostCheck(0, 0, Double.NaN);
+    }
+    int within = (int) java.util.Arrays.stream(ratios).filter(r -> Math.abs(r - 1) <= 0.25).count();
+    int m = ratios.length / 2;
+    double median = ratios.length % 2 == 1 ? ratios[m] : (ratios[m - 1] + ratios[m]) / 2;
+    return new CostCheck(ratios.length, within, median);
   }
 
   /** The cells that did not complete. */

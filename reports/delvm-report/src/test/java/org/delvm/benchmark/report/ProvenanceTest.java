@@ -28,7 +28,8 @@ class ProvenanceTest {
         12.5,
         3L << 30,
         true,
-        2L << 30);
+        2L << 30,
+        10);
   }
 
   private static Reproduction with(Provenance... each) {
@@ -74,6 +75,25 @@ class ProvenanceTest {
   }
 
   @Test
+  void theCostModelIsCheckedAgainstEachCellsWallTime() throws Exception {
+    Provenance onTime = provenance("1a2b3c4d5e6f7a8b", "c0de", "Xeon"); // 12.5 s for 10 predicted
+    Provenance slow =
+        new Provenance(
+            "1a2b3c4d5e6f7a8b", false, "0.1.0", "c0de", onTime.environment(), 40, 0, false, 0, 10);
+    Reproduction r = with(onTime, slow);
+
+    ReportView.CostCheck check = ReportView.of(r).costCheck();
+
+    assertEquals(2, check.cells());
+    assertEquals(1, check.within25());
+    assertEquals((1.25 + 4.0) / 2, check.medianRatio(), 1e-12);
+    new ReportWriter().write(r, dir);
+    String html = Files.readString(dir.resolve(ReportWriter.HTML_FILE));
+    assertTrue(html.contains("<strong>1 of 2</strong> cell(s) that ran here"), "the summary");
+    assertTrue(html.contains("<td class=\"n\">4.00</td>"), "the slow cell's ratio");
+  }
+
+  @Test
   void mixedCodeVersionsOrMachinesGetABanner() throws Exception {
     Reproduction r =
         with(
@@ -101,12 +121,12 @@ class ProvenanceTest {
     Provenance clean = provenance("1a2b3c4d5e6f7a8b", "c0de", "Xeon");
     Provenance dirty =
         new Provenance(
-            "1a2b3c4d5e6f7a8b", true, "0.1.0", "c0de", clean.environment(), 1, 0, false, 0);
+            "1a2b3c4d5e6f7a8b", true, "0.1.0", "c0de", clean.environment(), 1, 0, false, 0, 0);
 
     assertEquals("1a2b3c4d5e6f (dirty)", dirty.codeVersion());
     assertEquals(
         "plugin 0.1.0",
-        new Provenance("", false, "0.1.0", "c0de", Map.of(), 1, 0, false, 0).codeVersion());
+        new Provenance("", false, "0.1.0", "c0de", Map.of(), 1, 0, false, 0, 0).codeVersion());
     assertEquals(1, ReportView.of(with(clean, dirty)).provenanceWarnings().size());
     assertTrue(dirty.memory().startsWith("peak RSS unknown;"), dirty.memory());
   }
