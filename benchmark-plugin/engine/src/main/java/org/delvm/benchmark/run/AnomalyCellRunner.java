@@ -281,6 +281,7 @@ public final class AnomalyCellRunner {
       s.put("kernel sizes", cell.kernels().toString());
     }
     s.put("activation", cell.activation());
+    s.put("objective used", ObjectiveUsed.of(cell));
     if (!cell.objectiveOptions().isEmpty()) {
       s.put("objective options", new java.util.TreeMap<>(cell.objectiveOptions()).toString());
     }

@@ -127,6 +127,7 @@ public final class FeatureLearningCellRunner {
     if (cell.latentUnits() != null) {
       described.put("latent units", Integer.toString(cell.latentUnits()));
     }
+    described.put("objective used", ObjectiveUsed.of(cell));
     if (!cell.objectiveOptions().isEmpty()) {
       described.put("objective options", new TreeMap<>(cell.objectiveOptions()).toString());
     }
