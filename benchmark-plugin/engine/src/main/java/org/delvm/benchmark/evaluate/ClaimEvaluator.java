@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.delvm.benchmark.plan.Claim;
+import org.delvm.benchmark.plan.PaperClaim;
 import org.delvm.benchmark.report.AggregateMetric;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.ClaimResult;
@@ -43,24 +44,25 @@ public final class ClaimEvaluator {
       List<Claim> claims, List<ReplicateGroup> groups, List<CellResult> cells) {
     Map<String, CellResult> byId = new LinkedHashMap<>();
     cells.forEach(c -> byId.put(c.id(), c));
-    return claims.stream().map(c -> evaluate(c, groups, byId)).toList();
+    return claims.stream().map(c -> evaluate(c.resolve(), groups, byId)).toList();
   }
 
   public static ClaimResult evaluate(
-      Claim claim, List<ReplicateGroup> groups, Map<String, CellResult> cells) {
-    return switch (claim.kind()) {
-      case "dominates" -> dominates(claim, groups, cells);
-      case "best" -> best(claim, groups, cells);
-      case "value" -> value(claim, groups);
-      default -> throw new IllegalArgumentException("unknown claim kind " + claim.kind());
-    };
+      PaperClaim claim, List<ReplicateGroup> groups, Map<String, CellResult> cells) {
+    if (claim instanceof PaperClaim.Dominates d) {
+      return dominates(d, groups, cells);
+    }
+    if (claim instanceof PaperClaim.Best b) {
+      return best(b, groups, cells);
+    }
+    return value((PaperClaim.Value) claim, groups);
   }
 
   /** One comparison of a claim: its label and the difference (claimed better minus worse). */
   private record Step(String label, Comparison comparison) {}
 
   private static ClaimResult dominates(
-      Claim claim, List<ReplicateGroup> groups, Map<String, CellResult> cells) {
+      PaperClaim.Dominates claim, List<ReplicateGroup> groups, Map<String, CellResult> cells) {
     TreeMap<Double, ReplicateGroup> better = points(claim, claim.better(), groups);
     TreeMap<Double, ReplicateGroup> worse = points(claim, claim.worse(), groups);
     List<Double> shared = better.keySet().stream().filter(worse::containsKey).toList();
@@ -112,7 +114,7 @@ public final class ClaimEvaluator {
   }
 
   private static ClaimResult best(
-      Claim claim, List<ReplicateGroup> groups, Map<String, CellResult> cells) {
+      PaperClaim.Best claim, List<ReplicateGroup> groups, Map<String, CellResult> cells) {
     TreeMap<Double, ReplicateGroup> points = points(claim, claim.series(), groups);
     if (points.size() < 2 || !points.containsKey(claim.expected())) {
       return notTestable(
@@ -163,7 +165,7 @@ public final class ClaimEvaluator {
    * lowest interval), or the contradicting one.
    */
   private static ClaimResult decide(
-      Claim claim, List<Step> steps, String scope, Map<String, Double> compared) {
+      PaperClaim claim, List<Step> steps, String scope, Map<String, Double> compared) {
     double adjusted = 1 - (1 - Estimate.LEVEL) / steps.size();
     Step binding = steps.get(0);
     Step contradiction = null;
@@ -206,7 +208,7 @@ public final class ClaimEvaluator {
         evidence(shown.comparison()));
   }
 
-  private static ClaimResult value(Claim claim, List<ReplicateGroup> groups) {
+  private static ClaimResult value(PaperClaim.Value claim, List<ReplicateGroup> groups) {
     TreeMap<Double, ReplicateGroup> points = points(claim, claim.series(), groups);
     ReplicateGroup group = points.get(claim.at());
     if (group == null) {
@@ -279,7 +281,10 @@ public final class ClaimEvaluator {
   }
 
   private static Optional<Comparison> compare(
-      Claim claim, ReplicateGroup first, ReplicateGroup second, Map<String, CellResult> cells) {
+      PaperClaim claim,
+      ReplicateGroup first,
+      ReplicateGroup second,
+      Map<String, CellResult> cells) {
     return Comparison.of(
         claim.metric(),
         Comparison.completed(first, cells),
@@ -304,7 +309,7 @@ public final class ClaimEvaluator {
 
   /** The series' groups by coordinate on the claim's axis (the first group at a coordinate). */
   static TreeMap<Double, ReplicateGroup> points(
-      Claim claim, String series, List<ReplicateGroup> groups) {
+      PaperClaim claim, String series, List<ReplicateGroup> groups) {
     TreeMap<Double, ReplicateGroup> points = new TreeMap<>();
     for (ReplicateGroup g : groups) {
       if (g.series().equals(series)
@@ -338,7 +343,7 @@ public final class ClaimEvaluator {
 
   /** The coordinates where only one of the two series has a result, if any. */
   private static String unshared(
-      Map<Double, ReplicateGroup> better, Map<Double, ReplicateGroup> worse, Claim claim) {
+      Map<Double, ReplicateGroup> better, Map<Double, ReplicateGroup> worse, PaperClaim claim) {
     List<Double> onlyOne = new ArrayList<>();
     better.keySet().stream().filter(x -> !worse.containsKey(x)).forEach(onlyOne::add);
     worse.keySet().stream().filter(x -> !better.containsKey(x)).forEach(onlyOne::add);
@@ -351,7 +356,7 @@ public final class ClaimEvaluator {
             + ")";
   }
 
-  private static String availableSeries(Claim claim, List<ReplicateGroup> groups) {
+  private static String availableSeries(PaperClaim claim, List<ReplicateGroup> groups) {
     String series =
         groups.stream()
             .filter(g -> g.experiment().startsWith(claim.experiment()))
@@ -363,10 +368,10 @@ public final class ClaimEvaluator {
         + claim.experiment()
         + "': "
         + (series.isEmpty() ? "none" : series)
-        + (claim.note() == null ? "" : ". " + claim.note());
+        + (claim.note().isEmpty() ? "" : ". " + claim.note());
   }
 
-  private static ClaimResult notTestable(Claim claim, String reason) {
+  private static ClaimResult notTestable(PaperClaim claim, String reason) {
     return new ClaimResult(claim.id(), claim.text(), Verdict.NOT_TESTABLE, reason, Map.of(), null);
   }
 

@@ -46,4 +46,18 @@ public record Claim(
     metric = metric == null ? "F1" : metric;
     experiment = experiment == null ? "" : experiment;
   }
+
+  /** The checked claim as its kind; only for a claim the plan loader has accepted. */
+  public PaperClaim resolve() {
+    PaperClaim.Subject subject =
+        new PaperClaim.Subject(id, text, experiment, metric, axis, note == null ? "" : note);
+    return switch (kind) {
+      case "dominates" -> new PaperClaim.Dominates(subject, better, worse);
+      case "best" -> new PaperClaim.Best(subject, series, expected);
+      case "value" -> new PaperClaim.Value(subject, series, at, expected, tolerance);
+      default ->
+          throw new IllegalStateException(
+              "claim " + id + " has kind " + kind + ": the plan loader should have refused it");
+    };
+  }
 }

@@ -11,8 +11,20 @@ class ObjectiveUsedTest {
 
   private static Cell cell(String objective, List<Integer> widths) {
     return new Cell(
-        "c", "e", "ecg5000", 7, "delvm-mlp", widths, "relu", objective, Map.of(), 1, 100,
-        List.of(1e-3), 3, Map.of());
+        "c",
+        "e",
+        "ecg5000",
+        7,
+        "delvm-mlp",
+        widths,
+        "relu",
+        objective,
+        Map.of(),
+        1,
+        100,
+        List.of(1e-3),
+        3,
+        Map.of());
   }
 
   @Test
