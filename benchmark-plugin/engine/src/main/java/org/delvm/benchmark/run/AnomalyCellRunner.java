@@ -16,6 +16,7 @@ import org.delvm.benchmark.evaluation.RankingMetrics;
 import org.delvm.benchmark.models.Delvm;
 import org.delvm.benchmark.models.EnergyModel;
 import org.delvm.benchmark.models.objectives.Objectives;
+import org.delvm.benchmark.models.training.EpochDiagnostics;
 import org.delvm.benchmark.models.training.ModelTrainer;
 import org.delvm.benchmark.models.training.TrainingResult;
 import org.delvm.benchmark.models.training.TrainingSettings;
@@ -69,10 +70,13 @@ public final class AnomalyCellRunner {
             cell.batchSize(),
             cell.learningRates().stream().mapToDouble(Double::doubleValue).toArray(),
             cell.seed());
+    ModelTrainer trainer = new ModelTrainer(settings, p -> logEpoch(cell, p));
+    if (collapseWatched(cell, model)) {
+      trainer.withDiagnostics(DIAGNOSTIC_ROWS);
+    }
     TrainingResult training =
-        new ModelTrainer(settings, p -> logEpoch(cell, p))
-            .train(
-                model, Objectives.create(cell.objective(), cell.objectiveOptions()), data.train());
+        trainer.train(
+            model, Objectives.create(cell.objective(), cell.objectiveOptions()), data.train());
 
     List<MetricResult> metrics = new ArrayList<>();
     List<Picture> pictures = List.of();
@@ -181,7 +185,7 @@ public final class AnomalyCellRunner {
             cell.dataset(),
             model.describe(),
             cell.objective(),
-            settings(cell),
+            withDiagnostics(settings(cell), training.diagnostics()),
             cell.seed(),
             training.status() == TrainingResult.Status.COMPLETED
                 ? CellStatus.COMPLETED
@@ -270,6 +274,42 @@ public final class AnomalyCellRunner {
       }
     }
     return 100.0 * active / width;
+  }
+
+  /** Training rows the collapse diagnostics are measured on, after every epoch. */
+  static final int DIAGNOSTIC_ROWS = 100;
+
+  /**
+   * CD-trained dense DELVMs are where f collapses (docs/cd-collapse.md): their cells record, per
+   * epoch, the quantities of the mechanism, so the report shows the collapse as it happens.
+   */
+  private static boolean collapseWatched(Cell cell, EnergyModel model) {
+    return model instanceof Delvm && cell.kernels() == null && cell.objective().equals("cd");
+  }
+
+  private static Map<String, String> withDiagnostics(
+      Map<String, String> settings, List<EpochDiagnostics> diagnostics) {
+    if (diagnostics.isEmpty()) {
+      return settings;
+    }
+    StringBuilder text = new StringBuilder();
+    for (EpochDiagnostics d : diagnostics) {
+      text.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%sepoch %d: ||J||2 mean %.2f, max %.2f; active units %.0f %%; E data %.1f,"
+                  + " E after one sampler move %.1f",
+              text.length() == 0 ? "" : "; ",
+              d.epoch(),
+              d.jacobianNormMean(),
+              d.jacobianNormMax(),
+              100 * d.activeUnits(),
+              d.dataEnergy(),
+              d.sampleEnergy()));
+    }
+    Map<String, String> with = new LinkedHashMap<>(settings);
+    with.put("collapse diagnostics (" + DIAGNOSTIC_ROWS + " training rows)", text.toString());
+    return with;
   }
 
   private static Map<String, String> settings(Cell cell) {

@@ -85,6 +85,37 @@ class AnomalyCellRunnerTest {
             .paper());
   }
 
+  @Test
+  void aCdTrainedDelvmRecordsTheCollapseDiagnosticsOfEveryEpoch() {
+    java.util.Random random = new java.util.Random(5);
+    float[][] train = new float[200][8];
+    float[][] test = new float[50][8];
+    int[] labels = new int[50];
+    for (float[][] rows : List.of(train, test)) {
+      for (float[] row : rows) {
+        for (int j = 0; j < 8; j++) {
+          row[j] = 0.5f + 0.1f * (float) random.nextGaussian();
+        }
+      }
+    }
+    labels[0] = 1;
+    org.delvm.benchmark.plan.Cell cell =
+        TestCell.ecg("cd").objective("cd").epochs(2).seed(1).build();
+
+    var result =
+        new AnomalyCellRunner(line -> {})
+            .run(
+                cell,
+                AnomalyCellRunner.AnomalyData.of(
+                    train, test, labels, org.delvm.benchmark.datasets.EcgProtocol.PROJECT));
+
+    String diagnostics = result.settings().get("collapse diagnostics (100 training rows)");
+    org.junit.jupiter.api.Assertions.assertNotNull(diagnostics, result.settings().toString());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        diagnostics.startsWith("epoch 1: ||J||2 mean ") && diagnostics.contains("; epoch 2: "),
+        diagnostics);
+  }
+
   /** 1 x 6 x 6 images: normal ones are dim noise, anomalies carry a bright square. */
   static INDArray images(int n, boolean anomalous, long seed) {
     java.util.Random random = new java.util.Random(seed);
