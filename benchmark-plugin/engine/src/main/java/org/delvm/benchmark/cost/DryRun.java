@@ -113,6 +113,7 @@ public final class DryRun {
               String.format(
                   Locale.ROOT, "%,.1f", Shards.assign(costs, workers).makespan() / 86400)));
     }
+    lines.add(memory(plan));
     for (int n : SHARD_COUNTS) {
       Balance b = balance(plan, n);
       lines.add(
@@ -126,6 +127,27 @@ public final class DryRun {
               100 * b.excess()));
     }
     return lines;
+  }
+
+  /**
+   * The cell with the largest memory need by {@link MemoryEstimate} (a lower bound: weights,
+   * gradients, Adam's moments, one batch's activations; a worker also holds the JVM, the data and
+   * the probe's features).
+   */
+  static String memory(Plan plan) {
+    Cell largest =
+        plan.cells().stream().max(Comparator.comparingDouble(MemoryEstimate::bytes)).orElse(null);
+    if (largest == null) {
+      return "memory: no cells";
+    }
+    return String.format(
+        Locale.ROOT,
+        "memory: the largest cell, %s, needs at least %.2f GiB off-heap (weights, gradients, Adam's"
+            + " moments, one batch's activations); a worker also holds the JVM, the data and the"
+            + " probe's features (measured peaks: docs/scale.md). Give it"
+            + " -Dorg.bytedeco.javacpp.maxbytes of at least that plus the data",
+        largest.id(),
+        MemoryEstimate.bytes(largest) / (1024.0 * 1024 * 1024));
   }
 
   /** Seconds as hours with thousands separators: {@code 20,612.3}, {@code 0.25}. */

@@ -103,6 +103,8 @@ class ShardsTest {
           lines.stream().anyMatch(l -> l.startsWith("predicted wall time on " + workers + " ")),
           lines.toString());
     }
+    assertTrue(
+        lines.stream().anyMatch(l -> l.startsWith("memory: the largest cell, ")), lines.toString());
     // On 64 workers the plan cannot finish before its longest cell, and does not on 1 either.
     assertEquals(
         CostModel.planned(longest), Shards.assign(Shards.costs(plan), 64).makespan(), 1e-6);
