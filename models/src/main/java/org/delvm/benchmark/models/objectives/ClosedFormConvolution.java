@@ -23,8 +23,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   <li>a = [W | b] [cols(x); 1] (the bias as an extra row of ones), h = relu(a), M = step(a);
  *   <li>r = col2im(W^T h) = J^T f, G = (r - x) / n;
  *   <li>da = M * (W cols(G)); dW = da cols(x)^T + h cols(G)^T + trace term; db = da 1;
- *   <li>the trace sum_i sum_{f,p} M[f,i,p] S[f,p], S = conv(ones, W^2), is sum(W^2 * T) with T =
- *       (sum_i M_i) cols(ones)^T (F x K); its gradient 2 W * T.
+ *   <li>the trace sum_i sum_{f,p} M[f,i,p] S[f,p], S = conv(ones, W^2), is sum(W^2 * T) with T = M
+ *       cols(ones)^T (F x K, cols of a batch of all-ones images); its gradient 2 W * T.
  * </ul>
  */
 final class ClosedFormConvolution extends ClosedFormScoreMatching {
@@ -62,16 +62,9 @@ final class ClosedFormConvolution extends ClosedFormScoreMatching {
   private final INDArray da;
   private final INDArray mask;
 
-  /** M as F blocks of n x P rows, and sum_i M_i's rows: one row-sum GEMM per filter. */
-  private final INDArray[] maskBlocks;
-
-  private final INDArray[] maskSumRows;
-  private final INDArray onesRow;
-
-  /** sum_i M_i (F x P), cols(ones) (K x P), T (F x K), [da cols(x)^T | db] (F x (K + 1)). */
-  private final INDArray maskSum;
-
+  /** cols(ones) of the whole batch (K x N), T (F x K), [da cols(x)^T | db] (F x (K + 1)). */
   private final INDArray onesCols;
+
   private final INDArray t;
   private final INDArray dWb;
   private final INDArray dWbWeights;
@@ -81,6 +74,9 @@ final class ClosedFormConvolution extends ClosedFormScoreMatching {
   private final INDArray r;
 
   private final INDArray g;
+  private final INDArray gFlat;
+  private final INDArray tFlat;
+  private final INDArray w2Flat;
   private final ChannelMajorColumns columns;
   private final ByteBuffer xBytes;
   private final ByteBuffer gBytes;
@@ -118,21 +114,15 @@ final class ClosedFormConvolution extends ClosedFormScoreMatching {
     h = Nd4j.create(type, filters, width);
     da = Nd4j.create(type, filters, width);
     mask = Nd4j.create(type, filters, width);
-    maskSum = Nd4j.create(type, filters, pixels);
-    INDArray maskRows = mask.reshape('c', (long) filters * n, pixels);
-    maskBlocks = new INDArray[filters];
-    maskSumRows = new INDArray[filters];
-    for (int f = 0; f < filters; f++) {
-      maskBlocks[f] = rows(maskRows, (long) f * n, (long) (f + 1) * n);
-      maskSumRows[f] = rows(maskSum, f, f + 1);
-    }
-    onesRow = Nd4j.ones(type, 1, n);
     t = Nd4j.create(type, filters, taps);
     dWb = Nd4j.create(type, filters, taps + 1);
     dWbWeights = dWb.get(NDArrayIndex.all(), NDArrayIndex.interval(0, taps));
     dWbBias = dWb.get(NDArrayIndex.all(), NDArrayIndex.interval(taps, taps + 1));
     r = Nd4j.create(type, n, d);
     g = Nd4j.create(type, n, d);
+    gFlat = g.reshape(g.length());
+    tFlat = t.reshape(t.length());
+    w2Flat = w2.reshape(w2.length());
     columns = new ChannelMajorColumns(s, n, type);
     xBytes = ChannelMajorColumns.bytes(x);
     gBytes = ChannelMajorColumns.bytes(g);
@@ -140,12 +130,11 @@ final class ClosedFormConvolution extends ClosedFormScoreMatching {
     colsXBytes = ChannelMajorColumns.bytes(colsX);
     colsGBytes = ChannelMajorColumns.bytes(colsG);
     colsRBytes = ChannelMajorColumns.bytes(colsR);
-    // cols(ones) for one image: which taps fall inside the image at each pixel.
-    onesCols = Nd4j.create(type, taps, pixels);
-    new ChannelMajorColumns(s, 1, type)
-        .im2col(
-            ChannelMajorColumns.bytes(Nd4j.ones(type, 1, s.inputSize())),
-            ChannelMajorColumns.bytes(onesCols));
+    // cols(ones): which taps fall inside the image at each pixel, for every image of the batch.
+    onesCols = Nd4j.create(type, taps, width);
+    columns.im2col(
+        ChannelMajorColumns.bytes(Nd4j.ones(type, n, s.inputSize())),
+        ChannelMajorColumns.bytes(onesCols));
   }
 
   @Override
@@ -167,15 +156,12 @@ final class ClosedFormConvolution extends ClosedFormScoreMatching {
     columns.col2im(colsRBytes, rBytes);
     Nd4j.exec(new SubOp(r, x, g));
     g.muli(1.0 / n);
-    // T = (sum_i M_i) cols(ones)^T; the trace is sum(W^2 * T)
-    for (int f = 0; f < filters; f++) {
-      Nd4j.gemm(onesRow, maskBlocks[f], maskSumRows[f], false, false, 1.0, 0.0);
-    }
-    Nd4j.gemm(maskSum, onesCols, t, false, true, 1.0, 0.0);
+    // T = M cols(ones)^T; the trace is sum(W^2 * T)
+    Nd4j.gemm(mask, onesCols, t, false, true, 1.0, 0.0);
     Nd4j.exec(new MulOp(t, w2, t));
-    double gNorm = g.norm2Number().doubleValue();
-    double trace = Nd4j.getBlasWrapper().dot(t.reshape(t.length()), w2.reshape(w2.length()));
-    double loss = 0.5 * n * gNorm * gNorm + traceFactor * d - traceFactor / n * trace;
+    double gg = Nd4j.getBlasWrapper().dot(gFlat, gFlat);
+    double trace = Nd4j.getBlasWrapper().dot(tFlat, w2Flat);
+    double loss = 0.5 * n * gg + traceFactor * d - traceFactor / n * trace;
     if (!gradients) {
       return loss;
     }

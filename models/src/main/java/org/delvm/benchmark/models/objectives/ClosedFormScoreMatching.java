@@ -33,12 +33,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 abstract class ClosedFormScoreMatching implements Objective.TrainingStep, CheckableStep {
 
-  /** The step for the model if it is a DELVM with one ReLU layer, else null. */
+  /** The step for the model if it is a float or double DELVM with one ReLU layer, else null. */
   static ClosedFormScoreMatching of(Objective.Context context, double traceFactor) {
     if (!(context.model() instanceof Delvm delvm)
         || !(delvm.network() instanceof LayeredNetwork net)
         || net.depth() != 1
-        || net.activation(0) != Activation.RELU) {
+        || net.activation(0) != Activation.RELU
+        || (delvm.dataType() != DataType.FLOAT && delvm.dataType() != DataType.DOUBLE)) {
       return null;
     }
     if (net.layer(0) instanceof DenseLayer dense) {
