@@ -59,6 +59,8 @@ public final class StepProbe {
       OpProfiler.getInstance().printOutDashboard();
       return;
     }
+    // -Dprobe.stepOnly=true: the objective's step alone, without the Adam update.
+    Runnable work = Boolean.getBoolean("probe.stepOnly") ? () -> b.step().run() : b::trainingStep;
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long tid = Thread.currentThread().getId();
@@ -70,7 +72,7 @@ public final class StepProbe {
       long gc0 = gcCount();
       long start = System.nanoTime();
       for (int s = 0; s < steps; s++) {
-        b.trainingStep();
+        work.run();
       }
       double ms = (System.nanoTime() - start) / 1e6 / steps;
       System.out.printf(

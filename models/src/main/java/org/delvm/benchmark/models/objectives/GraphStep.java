@@ -7,7 +7,7 @@ import org.delvm.benchmark.models.graph.Node;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A training step that is one graph: fill the batch, forward, backward from the loss. */
-class GraphStep implements Objective.TrainingStep {
+class GraphStep implements Objective.TrainingStep, CheckableStep {
 
   final Graph graph;
   final Node batch;
@@ -51,7 +51,8 @@ class GraphStep implements Objective.TrainingStep {
   }
 
   /** Whether {@link #run()} writes -d(loss)/dp into p's gradient (see {@link #ascend}). */
-  boolean ascends(Parameter p) {
+  @Override
+  public boolean ascends(Parameter p) {
     // By identity: Parameter is a record whose equals compares the arrays' values.
     return ascended.stream().anyMatch(a -> a == p);
   }
@@ -76,7 +77,8 @@ class GraphStep implements Objective.TrainingStep {
    * The loss at the parameters' current values with the inputs of the last {@link #run()} (same
    * data, noise and samples); for gradient checks.
    */
-  double lossWithLastInputs() {
+  @Override
+  public double lossWithLastInputs() {
     graph.forward();
     return loss.value().getDouble(0);
   }

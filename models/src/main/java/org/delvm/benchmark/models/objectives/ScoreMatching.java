@@ -51,8 +51,24 @@ public final class ScoreMatching implements Objective {
     return g.add(halfSquaredScore, g.scale(e.energyLaplacian(), sign.traceFactor));
   }
 
+  /**
+   * The step: for a DELVM with one ReLU layer (dense, or a convolution the closed form supports)
+   * the hand-written closed form ({@link ClosedFormScoreMatching}), else the graph; {@code
+   * -Ddelvm.sm.graph=true} forces the graph.
+   */
   @Override
   public TrainingStep prepare(Context context) {
+    if (!Boolean.getBoolean("delvm.sm.graph")) {
+      TrainingStep closedForm = ClosedFormScoreMatching.of(context, sign.traceFactor);
+      if (closedForm != null) {
+        return closedForm;
+      }
+    }
+    return prepareGraph(context);
+  }
+
+  /** The step as a graph (the general path, and the reference of the closed forms). */
+  GraphStep prepareGraph(Context context) {
     GraphStep step = new GraphStep(context);
     Graph g = step.graph;
     step.setLoss(step.meanOf(perSample(g, context.model().build(g, step.batch))));
