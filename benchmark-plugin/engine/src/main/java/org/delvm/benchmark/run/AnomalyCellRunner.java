@@ -24,6 +24,7 @@ import org.delvm.benchmark.pictures.CellPictures;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.CellStatus;
+import org.delvm.benchmark.report.CollapseDiagnostics;
 import org.delvm.benchmark.report.MetricResult;
 import org.delvm.benchmark.report.Picture;
 import org.delvm.benchmark.report.TestPredictions;
@@ -89,6 +90,7 @@ public final class AnomalyCellRunner {
       if (dense) {
         metrics.add(new MetricResult("active units of f", active, null, "%"));
       }
+      metrics.addAll(diagnostics(training.diagnostics()));
       if (active == 0) {
         // A dead network still "completes": say so, or its scores (||x||^2) pass for a result.
         message =
@@ -185,7 +187,7 @@ public final class AnomalyCellRunner {
             cell.dataset(),
             model.describe(),
             cell.objective(),
-            withDiagnostics(settings(cell), training.diagnostics()),
+            settings(cell),
             cell.seed(),
             training.status() == TrainingResult.Status.COMPLETED
                 ? CellStatus.COMPLETED
@@ -287,29 +289,31 @@ public final class AnomalyCellRunner {
     return model instanceof Delvm && cell.kernels() == null && cell.objective().equals("cd");
   }
 
-  private static Map<String, String> withDiagnostics(
-      Map<String, String> settings, List<EpochDiagnostics> diagnostics) {
-    if (diagnostics.isEmpty()) {
-      return settings;
-    }
-    StringBuilder text = new StringBuilder();
-    for (EpochDiagnostics d : diagnostics) {
-      text.append(
-          String.format(
-              java.util.Locale.ROOT,
-              "%sepoch %d: ||J||2 mean %.2f, max %.2f; active units %.0f %%; E data %.1f,"
-                  + " E after one sampler move %.1f",
-              text.length() == 0 ? "" : "; ",
-              d.epoch(),
-              d.jacobianNormMean(),
-              d.jacobianNormMax(),
+  /** The diagnostics of every epoch as metrics, for the report's CD-collapse section. */
+  private static List<MetricResult> diagnostics(List<EpochDiagnostics> epochs) {
+    List<MetricResult> metrics = new ArrayList<>();
+    for (EpochDiagnostics d : epochs) {
+      int e = d.epoch();
+      metrics.add(
+          new MetricResult(
+              CollapseDiagnostics.name(CollapseDiagnostics.ACTIVE_UNITS, e),
               100 * d.activeUnits(),
-              d.dataEnergy(),
-              d.sampleEnergy()));
+              null,
+              "%"));
+      metrics.add(
+          new MetricResult(
+              CollapseDiagnostics.name(CollapseDiagnostics.JACOBIAN_NORM_MAX, e),
+              d.jacobianNormMax(),
+              null,
+              ""));
+      metrics.add(
+          new MetricResult(
+              CollapseDiagnostics.name(CollapseDiagnostics.JACOBIAN_NORM_MEAN, e),
+              d.jacobianNormMean(),
+              null,
+              ""));
     }
-    Map<String, String> with = new LinkedHashMap<>(settings);
-    with.put("collapse diagnostics (" + DIAGNOSTIC_ROWS + " training rows)", text.toString());
-    return with;
+    return metrics;
   }
 
   private static Map<String, String> settings(Cell cell) {

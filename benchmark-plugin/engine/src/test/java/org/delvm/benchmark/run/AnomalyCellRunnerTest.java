@@ -109,11 +109,18 @@ class AnomalyCellRunnerTest {
                 AnomalyCellRunner.AnomalyData.of(
                     train, test, labels, org.delvm.benchmark.datasets.EcgProtocol.PROJECT));
 
-    String diagnostics = result.settings().get("collapse diagnostics (100 training rows)");
-    org.junit.jupiter.api.Assertions.assertNotNull(diagnostics, result.settings().toString());
-    org.junit.jupiter.api.Assertions.assertTrue(
-        diagnostics.startsWith("epoch 1: ||J||2 mean ") && diagnostics.contains("; epoch 2: "),
-        diagnostics);
+    java.util.Map<String, Double> m = new java.util.HashMap<>();
+    result.metrics().forEach(x -> m.put(x.name(), x.value()));
+    for (int epoch = 1; epoch <= 2; epoch++) {
+      Double active =
+          m.get(org.delvm.benchmark.report.CollapseDiagnostics.name("active units of f", epoch));
+      Double norm = m.get(org.delvm.benchmark.report.CollapseDiagnostics.name("||J||2 max", epoch));
+      org.junit.jupiter.api.Assertions.assertNotNull(active, m.keySet().toString());
+      org.junit.jupiter.api.Assertions.assertTrue(active >= 0 && active <= 100, "" + active);
+      org.junit.jupiter.api.Assertions.assertTrue(norm > 0 && Double.isFinite(norm), "" + norm);
+    }
+    org.junit.jupiter.api.Assertions.assertNull(
+        m.get(org.delvm.benchmark.report.CollapseDiagnostics.name("active units of f", 3)));
   }
 
   /** 1 x 6 x 6 images: normal ones are dim noise, anomalies carry a bright square. */

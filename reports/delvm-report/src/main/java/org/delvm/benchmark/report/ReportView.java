@@ -183,6 +183,11 @@ public final class ReportView {
     return experiments;
   }
 
+  /** The CD-collapse section; null when no cell recorded per-epoch diagnostics. */
+  public CollapseDiagnostics.Section collapse() {
+    return CollapseDiagnostics.of(reproduction.cells()).orElse(null);
+  }
+
   /** Null when the run has no cell of {@code sm} and of {@code sm-printed} at the same setting. */
   public SignComparison signComparison() {
     return signComparison;
