@@ -492,7 +492,7 @@ class DelvmQuadratureTest {
     return s;
   }
 
-  private static java.util.Map<String, Object> mapOf(Object... kv) {
+  static java.util.Map<String, Object> mapOf(Object... kv) {
     java.util.Map<String, Object> m = new java.util.HashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       m.put((String) kv[i], kv[i + 1]);
@@ -500,7 +500,7 @@ class DelvmQuadratureTest {
     return m;
   }
 
-  private static String fmt(double[] v) {
+  static String fmt(double[] v) {
     StringBuilder s = new StringBuilder("[");
     for (int i = 0; i < v.length; i++) {
       s.append(String.format(Locale.ROOT, i == 0 ? "%.4f" : ", %.4f", v[i]));
