@@ -65,6 +65,11 @@ final class Progress {
             + (attempt > 0 ? " (attempt " + (attempt + 1) + ")" : ""));
   }
 
+  /** The cell's task ended; its result reaches the driver next ({@link #finished}). */
+  synchronized void taskEnded(String cellId) {
+    running.remove(cellId);
+  }
+
   /** A task of the cell failed; Spark retries it or gives up (then {@link #finished} follows). */
   synchronized void attemptFailed(String cellId, String reason) {
     if (!planned.containsKey(cellId)) {

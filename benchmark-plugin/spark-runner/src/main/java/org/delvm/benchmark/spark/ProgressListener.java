@@ -52,8 +52,12 @@ final class ProgressListener extends SparkListener {
   @Override
   public void onTaskEnd(SparkListenerTaskEnd event) {
     String cell = cellOfStage.get(event.stageId());
-    if (cell != null && event.reason() instanceof TaskFailedReason failed) {
+    if (cell == null) {
+      return;
+    } else if (event.reason() instanceof TaskFailedReason failed) {
       progress.attemptFailed(cell, failed.toErrorString().lines().findFirst().orElse(""));
+    } else {
+      progress.taskEnded(cell);
     }
   }
 
