@@ -15,6 +15,7 @@ import java.util.List;
  * @param mirrors dataset mirrors (URLs, or folders every executor can read)
  * @param master the Spark master when spark-submit gave none (default {@code local[*]})
  * @param sparkLogLevel Spark's log level for this driver, or null to keep Spark's configuration
+ * @param outcome a local file for the cells' statuses as JSON, or null
  */
 record DriverArguments(
     String plan,
@@ -26,7 +27,8 @@ record DriverArguments(
     boolean fresh,
     boolean requireAllDatasets,
     String master,
-    String sparkLogLevel) {
+    String sparkLogLevel,
+    String outcome) {
 
   static final String USAGE =
       "usage: spark-submit --class "
@@ -34,7 +36,8 @@ record DriverArguments(
           + " <delvm-spark-runner jar> <plan name or plan file> --results <uri>"
           + " [--seeds 1,2,3] [--cache <dir on each executor>] [--mirror <url or dir>,...]"
           + " [--offline] [--fresh] [--require-all-datasets] [--master <url, when spark-submit"
-          + " gives none>] [--spark-log-level WARN]";
+          + " gives none>] [--spark-log-level WARN]"
+          + " [--outcome <local file for the cells' statuses, JSON>]";
 
   /** Parses the arguments; an {@link IllegalArgumentException} says what is wrong and the usage. */
   static DriverArguments parse(String... args) {
@@ -48,6 +51,7 @@ record DriverArguments(
     boolean requireAll = false;
     String master = null;
     String logLevel = null;
+    String outcome = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -60,6 +64,7 @@ record DriverArguments(
         case "--require-all-datasets" -> requireAll = true;
         case "--master" -> master = value(args, ++i, arg);
         case "--spark-log-level" -> logLevel = value(args, ++i, arg);
+        case "--outcome" -> outcome = value(args, ++i, arg);
         default -> {
           if (arg.startsWith("--") || plan != null) {
             throw new IllegalArgumentException("unknown argument '" + arg + "'. " + USAGE);
@@ -73,7 +78,17 @@ record DriverArguments(
           (plan == null ? "no plan given" : "no --results given") + ". " + USAGE);
     }
     return new DriverArguments(
-        plan, results, seeds, cache, mirrors, offline, fresh, requireAll, master, logLevel);
+        plan,
+        results,
+        seeds,
+        cache,
+        mirrors,
+        offline,
+        fresh,
+        requireAll,
+        master,
+        logLevel,
+        outcome);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -1,5 +1,6 @@
 package org.delvm.benchmark.spark;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -64,6 +65,9 @@ public final class SparkDriver {
               arguments.fresh());
       SparkPlanRun.Outcome outcome = SparkPlanRun.run(spark, plan, settings, log);
       outcome.table().forEach(log.info());
+      if (arguments.outcome() != null) {
+        outcome.write(Path.of(arguments.outcome()));
+      }
       log.info()
           .accept(
               "plan "

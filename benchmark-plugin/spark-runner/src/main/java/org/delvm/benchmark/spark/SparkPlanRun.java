@@ -43,6 +43,32 @@ final class SparkPlanRun {
       return cells.stream().filter(CellReport::failed).count();
     }
 
+    /**
+     * Writes {@code {"cells": [{"cellId", "status", "message", ...}], "reused": [...]}} to {@code
+     * file}, through a temporary file renamed into place.
+     */
+    void write(Path file) {
+      try {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+        try {
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValue(temp.toFile(), Map.of("cells", cells, "reused", reused));
+          Files.move(
+              temp,
+              file,
+              java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+          Files.deleteIfExists(temp);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write the cells' outcome to " + file, e);
+      }
+    }
+
     /** A table of the cells: id, status, main metric, seconds, new or reused. */
     List<String> table() {
       int width = cells.stream().mapToInt(c -> c.cellId().length()).max().orElse(4);
