@@ -16,6 +16,7 @@ import java.util.List;
  * @param master the Spark master when spark-submit gave none (default {@code local[*]})
  * @param sparkLogLevel Spark's log level for this driver, or null to keep Spark's configuration
  * @param outcome a local file for the cells' statuses as JSON, or null
+ * @param cells the ids of the cells to run (empty: every cell of the plan)
  */
 record DriverArguments(
     String plan,
@@ -28,7 +29,8 @@ record DriverArguments(
     boolean requireAllDatasets,
     String master,
     String sparkLogLevel,
-    String outcome) {
+    String outcome,
+    List<String> cells) {
 
   static final String USAGE =
       "usage: spark-submit --class "
@@ -37,7 +39,7 @@ record DriverArguments(
           + " [--seeds 1,2,3] [--cache <dir on each executor>] [--mirror <url or dir>,...]"
           + " [--offline] [--fresh] [--require-all-datasets] [--master <url, when spark-submit"
           + " gives none>] [--spark-log-level WARN]"
-          + " [--outcome <local file for the cells' statuses, JSON>]";
+          + " [--outcome <local file for the cells' statuses, JSON>] [--cells <id>,...]";
 
   /** Parses the arguments; an {@link IllegalArgumentException} says what is wrong and the usage. */
   static DriverArguments parse(String... args) {
@@ -52,6 +54,7 @@ record DriverArguments(
     String master = null;
     String logLevel = null;
     String outcome = null;
+    List<String> cells = List.of();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -65,6 +68,7 @@ record DriverArguments(
         case "--master" -> master = value(args, ++i, arg);
         case "--spark-log-level" -> logLevel = value(args, ++i, arg);
         case "--outcome" -> outcome = value(args, ++i, arg);
+        case "--cells" -> cells = list(value(args, ++i, arg));
         default -> {
           if (arg.startsWith("--") || plan != null) {
             throw new IllegalArgumentException("unknown argument '" + arg + "'. " + USAGE);
@@ -88,7 +92,8 @@ record DriverArguments(
         requireAll,
         master,
         logLevel,
-        outcome);
+        outcome,
+        cells);
   }
 
   private static String value(String[] args, int i, String option) {

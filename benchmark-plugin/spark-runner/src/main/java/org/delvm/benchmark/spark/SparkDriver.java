@@ -47,7 +47,7 @@ public final class SparkDriver {
   /** Runs the plan on a Spark context made from spark-submit's settings (or local[*]). */
   static SparkPlanRun.Outcome run(DriverArguments arguments) throws InterruptedException {
     Log log = new Log(LOG::info, LOG::warn);
-    PlanCells plan = EngineBridge.load(arguments.plan(), arguments.seeds());
+    PlanCells plan = EngineBridge.load(arguments.plan(), arguments.seeds()).only(arguments.cells());
     SparkConf conf = new SparkConf().setAppName("delvm " + plan.name());
     conf.setIfMissing("spark.master", arguments.master() == null ? "local[*]" : arguments.master());
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {

@@ -36,8 +36,9 @@ final class SparkPlanRun {
   /**
    * @param cells every cell's report, in plan order
    * @param reused the ids of the cells whose stored result was valid (not submitted)
+   * @param seconds the wall time from the first cell's submission until the last one finished
    */
-  record Outcome(List<CellReport> cells, Set<String> reused) {
+  record Outcome(List<CellReport> cells, Set<String> reused, double seconds) {
 
     long failed() {
       return cells.stream().filter(CellReport::failed).count();
@@ -55,7 +56,8 @@ final class SparkPlanRun {
         try {
           new com.fasterxml.jackson.databind.ObjectMapper()
               .writerWithDefaultPrettyPrinter()
-              .writeValue(temp.toFile(), Map.of("cells", cells, "reused", reused));
+              .writeValue(
+                  temp.toFile(), Map.of("cells", cells, "reused", reused, "seconds", seconds));
           Files.move(
               temp,
               file,
@@ -138,6 +140,7 @@ final class SparkPlanRun {
     ProgressListener listener = new ProgressListener(progress, taskCpus);
     spark.sc().addSparkListener(listener);
     Map<CellSpec, JavaFutureAction<List<CellReport>>> jobs = new LinkedHashMap<>();
+    long start = System.nanoTime();
     try {
       for (CellSpec cell : toRun) {
         CellTask task =
@@ -171,7 +174,7 @@ final class SparkPlanRun {
     for (CellSpec cell : plan.cells()) {
       inPlanOrder.add(reports.get(cell.id()));
     }
-    return new Outcome(inPlanOrder, reused);
+    return new Outcome(inPlanOrder, reused, (System.nanoTime() - start) / 1e9);
   }
 
   /**
