@@ -46,7 +46,7 @@ trap cleanup EXIT
 # their third-party dependencies are in SPARK_HOME/jars beside Spark's (as in SparkClusterTest).
 (cd "$runner/target/classes" && jar cf "$work/delvm-spark-runner.jar" .)
 extra=()
-for module in datasets models reports/delvm-report benchmark-plugin; do
+for module in datasets models reports/delvm-report benchmark-plugin/engine; do
   name=$(basename "$module")
   (cd "$module/target/classes" && jar cf "$work/$name.jar" .)
   extra+=("$work/$name.jar")

@@ -12,19 +12,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.delvm.benchmark.cost.CostModel;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.plan.PlanLoader;
 import org.delvm.benchmark.report.CellResult;
-import org.delvm.benchmark.reproduction.CellFingerprint;
-import org.delvm.benchmark.reproduction.CellOutcome;
-import org.delvm.benchmark.reproduction.ComputeThreads;
-import org.delvm.benchmark.reproduction.CostModel;
-import org.delvm.benchmark.reproduction.Reproducer;
-import org.delvm.benchmark.reproduction.ResultStore;
-import org.delvm.benchmark.reproduction.RunLog;
-import org.delvm.benchmark.reproduction.StoredResult;
+import org.delvm.benchmark.run.CellOutcome;
+import org.delvm.benchmark.run.ComputeThreads;
+import org.delvm.benchmark.run.Reproducer;
+import org.delvm.benchmark.run.RunLog;
+import org.delvm.benchmark.store.CellFingerprint;
+import org.delvm.benchmark.store.ResultStore;
+import org.delvm.benchmark.store.StoredResult;
 
 /**
  * Every call of the Spark runner into the engine (plans, cell runners, result store, cost model,

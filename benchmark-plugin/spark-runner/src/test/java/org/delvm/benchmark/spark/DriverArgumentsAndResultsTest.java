@@ -60,8 +60,7 @@ class DriverArgumentsAndResultsTest {
                 () -> DriverArguments.parse("smoke", "--results", "r", "--seeds", "1,x"))
             .getMessage();
     assertTrue(seeds.contains("comma-separated integers"), seeds);
-    assertThrows(
-        IllegalArgumentException.class, () -> DriverArguments.parse("smoke", "--results"));
+    assertThrows(IllegalArgumentException.class, () -> DriverArguments.parse("smoke", "--results"));
   }
 
   @Test

@@ -63,7 +63,9 @@ class ProgressTest {
     p.finished(done("long", "completed", 50));
     p.finished(done("short", "completed", 10));
     p.finished(done("tiny", "completed", 5));
-    assertTrue(info.get(info.size() - 1).endsWith("cells: 4/4 done (1 failed), 0 running, 0 waiting; none left"));
+    assertTrue(
+        info.get(info.size() - 1)
+            .endsWith("cells: 4/4 done (1 failed), 0 running, 0 waiting; none left"));
   }
 
   @Test

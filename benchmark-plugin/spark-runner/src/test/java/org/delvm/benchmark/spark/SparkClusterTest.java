@@ -21,10 +21,10 @@ import org.delvm.benchmark.plan.PlanLoader;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.ClaimResult;
 import org.delvm.benchmark.report.MetricResult;
-import org.delvm.benchmark.reproduction.ComputeThreads;
-import org.delvm.benchmark.reproduction.PlanOutcome;
-import org.delvm.benchmark.reproduction.Reproducer;
-import org.delvm.benchmark.reproduction.RunLog;
+import org.delvm.benchmark.run.ComputeThreads;
+import org.delvm.benchmark.run.PlanOutcome;
+import org.delvm.benchmark.run.Reproducer;
+import org.delvm.benchmark.run.RunLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
