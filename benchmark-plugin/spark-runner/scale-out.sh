@@ -8,12 +8,14 @@
 #   REPEATS=5 CELLS=id1,id2,... benchmark-plugin/spark-runner/scale-out.sh
 #
 # Prints one table. Columns:
-#   wall      the driver's wall time from the first cell's submission to the last result
-#             (median; JVM and executor start-up excluded, listed separately as start-up)
+#   wall      the driver's wall time from the first cell's submission to the last result (median;
+#             the driver JVM's and SparkContext's start before it is left out)
+#   start-up  of the wall, the time until the first cell started: executors launched, first task
 #   cells     the sum of the cells' own seconds (training and evaluation, measured inside each task)
-#   overhead  per cell, on 1 executor: (wall - cells) / number of cells: scheduling, shipping the
-#             task, the per-task dataset check and split, storing the result through Hadoop's
-#             FileSystem. On 2 executors the cells overlap, so it is not defined there.
+#   overhead  per cell, on 1 executor: (wall - cells) / number of cells, with and without the
+#             start-up: scheduling, shipping the task, the per-task dataset check and split, the
+#             first task's ND4J start, storing the result through Hadoop's FileSystem. On 2
+#             executors the cells overlap, so it is not defined there.
 #   speed-up  wall on 1 executor / wall on 2 executors
 # The machine must be otherwise idle for the numbers to mean anything; the script prints the load
 # average before and after.
@@ -92,14 +94,14 @@ for executors in 1 2; do
       --cache "$work/cache" --outcome "$out" > "$work/submit-$executors-$run.log" 2>&1 \
       || { echo "run $executors/$run failed:" >&2; tail -40 "$work/submit-$executors-$run.log" >&2; exit 1; }
     t1=$(date +%s.%N)
-    read -r wall sum failed < <(python3 -c '
+    read -r wall startup sum failed < <(python3 -c '
 import json,sys; d=json.load(open(sys.argv[1]))
-print(d["seconds"], sum(c["seconds"] for c in d["cells"]), sum(c["status"]=="failed" for c in d["cells"]))' "$out")
+print(d["seconds"], d["startupSeconds"], sum(c["seconds"] for c in d["cells"]), sum(c["status"]=="failed" for c in d["cells"]))' "$out")
     if [ "$failed" != 0 ]; then echo "run $executors/$run: $failed cell(s) failed, see $out" >&2; exit 1; fi
     walls[$executors]+="$wall "
     sums[$executors]+="$sum "
-    startups[$executors]+="$(python3 -c "print(round($t1 - $t0 - $wall, 1))") "
-    echo "executors $executors, run $run: wall $wall s, cells $sum s (whole submit $(python3 -c "print(round($t1 - $t0, 1))") s)"
+    startups[$executors]+="$startup "
+    echo "executors $executors, run $run: wall $wall s (start-up $startup s), cells $sum s (whole spark-submit $(python3 -c "print(round($t1 - $t0, 1))") s)"
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -110,11 +112,13 @@ cells = len(sys.argv[1].split(","))
 w1, w2, s1, s2, u1, u2 = ([float(x) for x in a.split()] for a in sys.argv[2:8])
 m1, m2 = statistics.median(w1), statistics.median(w2)
 print()
-print(f"| executors (1 core each) | wall, median of {len(w1)} | runs | cells' own seconds (median) | overhead per cell | start-up (median) | speed-up |")
+print(f"| executors (1 core each) | wall, median of {len(w1)} | runs | start-up (median) | cells' own seconds (median) | overhead per cell (without start-up) | speed-up |")
 print("|---|---|---|---|---|---|---|")
-print(f"| 1 | {m1:.1f} s | {', '.join(f'{x:.1f}' for x in w1)} | {statistics.median(s1):.1f} s | "
-      f"{(m1 - statistics.median(s1)) / cells:.2f} s | {statistics.median(u1):.1f} s | 1.00x |")
-print(f"| 2 | {m2:.1f} s | {', '.join(f'{x:.1f}' for x in w2)} | {statistics.median(s2):.1f} s | - | "
-      f"{statistics.median(u2):.1f} s | {m1 / m2:.2f}x |")
+o1 = (m1 - statistics.median(s1)) / cells
+o1s = (m1 - statistics.median(u1) - statistics.median(s1)) / cells
+print(f"| 1 | {m1:.1f} s | {', '.join(f'{x:.1f}' for x in w1)} | {statistics.median(u1):.1f} s | "
+      f"{statistics.median(s1):.1f} s | {o1:.2f} s ({o1s:.2f} s) | 1.00x |")
+print(f"| 2 | {m2:.1f} s | {', '.join(f'{x:.1f}' for x in w2)} | {statistics.median(u2):.1f} s | "
+      f"{statistics.median(s2):.1f} s | - | {m1 / m2:.2f}x |")
 print(f"\n{cells} cells of plan default: {sys.argv[1]}")
 EOF

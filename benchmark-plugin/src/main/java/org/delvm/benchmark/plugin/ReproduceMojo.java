@@ -10,15 +10,15 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.repository.RemoteRepository;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.report.ReportArchive;
 import org.delvm.benchmark.report.ReportWriter;
 import org.delvm.benchmark.run.Launcher;
 import org.delvm.benchmark.run.PlanOutcome;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Reproduces a plan: fetches its datasets, trains and evaluates every cell, and writes the HTML
@@ -104,7 +104,7 @@ public class ReproduceMojo extends AbstractCellsMojo {
   protected void execute(Plan plan, FetchSettings fetchSettings) throws MojoFailureException {
     boolean sharded = shard != null && !shard.isBlank();
     boolean spark = SPARK.equals(runner);
-    if (!spark && !IN_PROCESS.equals(runner)) {
+    if (!spark && runner != null && !IN_PROCESS.equals(runner)) {
       throw new MojoFailureException(
           "delvm.runner must be " + IN_PROCESS + " or " + SPARK + ", got '" + runner + "'");
     }

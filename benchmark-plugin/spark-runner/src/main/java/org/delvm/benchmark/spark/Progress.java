@@ -31,6 +31,7 @@ final class Progress {
   private double estimatedDone;
   private double actualDone;
   private long lastLine;
+  private long firstStart = -1;
 
   /**
    * @param cells the cells this run submits
@@ -57,6 +58,9 @@ final class Progress {
     }
     running.add(cellId);
     attempts.merge(cellId, 1, Integer::sum);
+    if (firstStart < 0) {
+      firstStart = clock.getAsLong();
+    }
     line(
         "cell "
             + cellId
@@ -112,6 +116,11 @@ final class Progress {
     } else {
       line(what);
     }
+  }
+
+  /** When the first cell started on an executor (the clock's milliseconds), or -1. */
+  synchronized long firstStart() {
+    return firstStart;
   }
 
   /** Logs the counts if nothing was logged for {@link #HEARTBEAT_MILLIS}. */

@@ -37,8 +37,11 @@ final class SparkPlanRun {
    * @param cells every cell's report, in plan order
    * @param reused the ids of the cells whose stored result was valid (not submitted)
    * @param seconds the wall time from the first cell's submission until the last one finished
+   * @param startupSeconds of those, the time until the first cell started on an executor (executors
+   *     starting, the first task shipped)
    */
-  record Outcome(List<CellReport> cells, Set<String> reused, double seconds) {
+  record Outcome(
+      List<CellReport> cells, Set<String> reused, double seconds, double startupSeconds) {
 
     long failed() {
       return cells.stream().filter(CellReport::failed).count();
@@ -57,7 +60,16 @@ final class SparkPlanRun {
           new com.fasterxml.jackson.databind.ObjectMapper()
               .writerWithDefaultPrettyPrinter()
               .writeValue(
-                  temp.toFile(), Map.of("cells", cells, "reused", reused, "seconds", seconds));
+                  temp.toFile(),
+                  Map.of(
+                      "cells",
+                      cells,
+                      "reused",
+                      reused,
+                      "seconds",
+                      seconds,
+                      "startupSeconds",
+                      startupSeconds));
           Files.move(
               temp,
               file,
@@ -140,7 +152,7 @@ final class SparkPlanRun {
     ProgressListener listener = new ProgressListener(progress, taskCpus);
     spark.sc().addSparkListener(listener);
     Map<CellSpec, JavaFutureAction<List<CellReport>>> jobs = new LinkedHashMap<>();
-    long start = System.nanoTime();
+    long start = System.currentTimeMillis();
     try {
       for (CellSpec cell : toRun) {
         CellTask task =
@@ -174,7 +186,9 @@ final class SparkPlanRun {
     for (CellSpec cell : plan.cells()) {
       inPlanOrder.add(reports.get(cell.id()));
     }
-    return new Outcome(inPlanOrder, reused, (System.nanoTime() - start) / 1e9);
+    long end = System.currentTimeMillis();
+    long firstStart = progress.firstStart() < 0 ? end : progress.firstStart();
+    return new Outcome(inPlanOrder, reused, (end - start) / 1e3, (firstStart - start) / 1e3);
   }
 
   /**
