@@ -1,7 +1,7 @@
 package org.delvm.benchmark.spark;
 
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,9 @@ final class Progress {
   static final long HEARTBEAT_MILLIS = 10 * 60 * 1000L;
 
   private final Map<String, Double> planned = new LinkedHashMap<>();
-  private final Set<String> running = new HashSet<>();
+  private final Set<String> running = new LinkedHashSet<>();
+  /** Cells whose task has ended but whose result has not reached the driver yet. */
+  private final Set<String> ending = new LinkedHashSet<>();
   private final Map<String, CellReport> finished = new LinkedHashMap<>();
   private final Map<String, Integer> attempts = new HashMap<>();
   private final Log log;
@@ -56,6 +58,14 @@ final class Progress {
     if (!planned.containsKey(cellId) || finished.containsKey(cellId)) {
       return;
     }
+    if (running.size() >= slots) {
+      // Every slot was busy, so the longest-running cell has ended on its executor: Spark reports a
+      // task's end after the next task's start when fetching its result takes a moment.
+      String ended = running.iterator().next();
+      running.remove(ended);
+      ending.add(ended);
+    }
+    ending.remove(cellId);
     running.add(cellId);
     attempts.merge(cellId, 1, Integer::sum);
     if (firstStart < 0) {
@@ -71,7 +81,9 @@ final class Progress {
 
   /** The cell's task ended; its result reaches the driver next ({@link #finished}). */
   synchronized void taskEnded(String cellId) {
-    running.remove(cellId);
+    if (running.remove(cellId)) {
+      ending.add(cellId);
+    }
   }
 
   /** A task of the cell failed; Spark retries it or gives up (then {@link #finished} follows). */
@@ -80,6 +92,7 @@ final class Progress {
       return;
     }
     running.remove(cellId);
+    ending.remove(cellId);
     log.warning()
         .accept(
             "cell "
@@ -97,6 +110,7 @@ final class Progress {
       return;
     }
     running.remove(report.cellId());
+    ending.remove(report.cellId());
     finished.put(report.cellId(), report);
     if (!report.failed() && report.seconds() > 0) {
       estimatedDone += planned.get(report.cellId());
@@ -138,7 +152,7 @@ final class Progress {
   /** E.g. {@code cells: 3/10 done (1 failed), 2 running, 5 waiting; about 4 min left (...)}. */
   synchronized String counts() {
     long failed = finished.values().stream().filter(CellReport::failed).count();
-    int waiting = planned.size() - finished.size() - running.size();
+    int waiting = planned.size() - finished.size() - running.size() - ending.size();
     return String.format(
             Locale.ROOT,
             "cells: %d/%d done (%d failed), %d running, %d waiting; %s",
