@@ -18,6 +18,7 @@ import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.plan.PlanLoader;
 import org.delvm.benchmark.report.CellResult;
+import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.run.CellOutcome;
 import org.delvm.benchmark.run.ComputeThreads;
 import org.delvm.benchmark.run.Reproducer;
@@ -83,12 +84,12 @@ final class EngineBridge {
             .runCells(plan(cells));
     List<CellReport> valid = new ArrayList<>();
     for (CellOutcome outcome : outcomes) {
-      String status = outcome.result().status();
-      if (outcome.reused() && !status.equals(Reproducer.NOT_RUN) && !status.equals("failed")) {
+      CellStatus status = outcome.result().status();
+      if (outcome.reused() && status != CellStatus.NOT_RUN && status != CellStatus.FAILED) {
         valid.add(
             new CellReport(
                 outcome.result().id(),
-                status,
+                status.label(),
                 outcome.result().message(),
                 outcome.mainMetric(),
                 outcome.stored().seconds(),
@@ -122,10 +123,10 @@ final class EngineBridge {
             runLog(log));
     CellOutcome outcome = reproducer.runCells(one).get(0);
     String file = resultFile(planName, cell.id(), localResults);
-    boolean stored = !outcome.result().status().equals("skipped");
+    boolean stored = outcome.result().status() != CellStatus.SKIPPED;
     return new CellReport(
         cell.id(),
-        outcome.result().status(),
+        outcome.result().status().label(),
         outcome.result().message(),
         outcome.mainMetric(),
         outcome.stored().seconds(),
@@ -150,7 +151,7 @@ final class EngineBridge {
             cell.objective(),
             Map.of(),
             cell.seed(),
-            "failed",
+            CellStatus.FAILED,
             reason,
             0,
             0,
@@ -172,7 +173,12 @@ final class EngineBridge {
           "Cannot write the failed-cell record of " + cell.id() + " into " + store.directory(), e);
     }
     return new CellReport(
-        cell.id(), "failed", reason, "-", 0, resultFile(planName, cell.id(), localResults));
+        cell.id(),
+        CellStatus.FAILED.label(),
+        reason,
+        "-",
+        0,
+        resultFile(planName, cell.id(), localResults));
   }
 
   private static RunLog runLog(Log log) {

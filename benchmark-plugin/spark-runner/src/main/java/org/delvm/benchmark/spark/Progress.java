@@ -1,8 +1,8 @@
 package org.delvm.benchmark.spark;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +23,10 @@ final class Progress {
 
   private final Map<String, Double> planned = new LinkedHashMap<>();
   private final Set<String> running = new LinkedHashSet<>();
+
   /** Cells whose task has ended but whose result has not reached the driver yet. */
   private final Set<String> ending = new LinkedHashSet<>();
+
   private final Map<String, CellReport> finished = new LinkedHashMap<>();
   private final Map<String, Integer> attempts = new HashMap<>();
   private final Log log;

@@ -75,8 +75,10 @@ class ProgressTest {
     p.started("mid", "2", 0);
     p.started("short", "1", 0); // before Spark reports the end of "long"
     assertTrue(
-        info.get(2).endsWith("cells: 0/4 done (0 failed), 2 running, 1 waiting;"
-            + " about 100 s left (cost model over 2 task slot(s))"),
+        info.get(2)
+            .endsWith(
+                "cells: 0/4 done (0 failed), 2 running, 1 waiting;"
+                    + " about 100 s left (cost model over 2 task slot(s))"),
         info.get(2));
   }
 

@@ -111,9 +111,15 @@ class SparkClusterTest {
       assertTrue(second.waitFor(6, TimeUnit.MINUTES), LocalSparkCluster.tail(secondLog));
       String log = LocalSparkCluster.read(secondLog);
       assertEquals(0, second.exitValue(), LocalSparkCluster.tail(secondLog));
+      // The killed driver's executors may still store the cells they were running: at least the
+      // cells stored at the kill are reused.
+      java.util.regex.Matcher reused =
+          java.util.regex.Pattern.compile("5 cell\\(s\\), (\\d) with a valid stored result in file:")
+              .matcher(log);
+      assertTrue(reused.find(), LocalSparkCluster.tail(secondLog));
       assertTrue(
-          log.contains(storedBeforeKill.size() + " with a valid stored result in file:"),
-          LocalSparkCluster.tail(secondLog));
+          Integer.parseInt(reused.group(1)) >= storedBeforeKill.size(),
+          reused.group() + " after " + storedBeforeKill.keySet() + " were stored");
       for (Map.Entry<String, byte[]> kept : storedBeforeKill.entrySet()) {
         String cell = kept.getKey().replace(".json", "");
         assertFalse(log.contains("cell " + cell + ": started"), cell + " ran again");
