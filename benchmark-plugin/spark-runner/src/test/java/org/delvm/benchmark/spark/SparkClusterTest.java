@@ -114,7 +114,8 @@ class SparkClusterTest {
       // The killed driver's executors may still store the cells they were running: at least the
       // cells stored at the kill are reused.
       java.util.regex.Matcher reused =
-          java.util.regex.Pattern.compile("5 cell\\(s\\), (\\d) with a valid stored result in file:")
+          java.util.regex.Pattern.compile(
+                  "5 cell\\(s\\), (\\d) with a valid stored result in file:")
               .matcher(log);
       assertTrue(reused.find(), LocalSparkCluster.tail(secondLog));
       assertTrue(
