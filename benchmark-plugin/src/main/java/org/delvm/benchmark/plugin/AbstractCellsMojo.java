@@ -75,6 +75,23 @@ abstract class AbstractCellsMojo extends AbstractDelvmMojo {
         new RunLog(getLog()::info, getLog()::warn));
   }
 
+  /**
+   * The Spark driver's arguments for the cells part of a run: the plan and data ({@link
+   * #planArguments}), the results directory, {@code fresh} and {@code requireAllDatasets}.
+   */
+  protected final List<String> sparkDriverArguments() {
+    List<String> arguments = new java.util.ArrayList<>(planArguments());
+    arguments.add("--results");
+    arguments.add(resultsDirectory.getAbsolutePath());
+    if (fresh) {
+      arguments.add("--fresh");
+    }
+    if (requireAllDatasets) {
+      arguments.add("--require-all-datasets");
+    }
+    return arguments;
+  }
+
   /** The shard of {@code -Ddelvm.shard=i/N}, none when unset. */
   protected static Optional<ShardSpec> shard(String shard) {
     return shard == null || shard.isBlank()

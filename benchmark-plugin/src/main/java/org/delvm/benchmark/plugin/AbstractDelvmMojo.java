@@ -77,6 +77,29 @@ public abstract class AbstractDelvmMojo extends AbstractMojo {
   protected abstract void execute(Plan plan, FetchSettings fetchSettings)
       throws MojoFailureException;
 
+  /**
+   * The plan, seeds and data settings as given, for a forked JVM that loads the plan itself ({@code
+   * -Ddelvm.runner=spark}): arguments of the Spark driver.
+   */
+  protected final List<String> planArguments() {
+    List<String> arguments = new java.util.ArrayList<>(List.of(plan));
+    List<Long> planSeeds = seeds();
+    if (!planSeeds.isEmpty()) {
+      arguments.add("--seeds");
+      arguments.add(String.join(",", planSeeds.stream().map(String::valueOf).toList()));
+    }
+    arguments.add("--cache");
+    arguments.add(cacheDirectory.getAbsolutePath());
+    if (mirror != null && !mirror.isBlank()) {
+      arguments.add("--mirror");
+      arguments.add(mirror);
+    }
+    if (offline) {
+      arguments.add("--offline");
+    }
+    return arguments;
+  }
+
   private List<Long> seeds() {
     return Launcher.seeds(seeds);
   }

@@ -3,6 +3,7 @@ package org.delvm.benchmark.plugin;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -15,6 +16,9 @@ import org.delvm.benchmark.report.ReportArchive;
 import org.delvm.benchmark.report.ReportWriter;
 import org.delvm.benchmark.run.Launcher;
 import org.delvm.benchmark.run.PlanOutcome;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Reproduces a plan: fetches its datasets, trains and evaluates every cell, and writes the HTML
@@ -62,14 +66,53 @@ public class ReproduceMojo extends AbstractCellsMojo {
   @Parameter(property = "delvm.dryRun", defaultValue = "false")
   private boolean dryRun;
 
+  /**
+   * How the cells run: {@code in-process} (in Maven's JVM, one after another) or {@code spark} (as
+   * Spark tasks, one per cell, longest first, in a forked driver JVM on {@code sparkMaster}; the
+   * report is then rendered from the stored results as for a gather).
+   */
+  @Parameter(property = "delvm.runner", defaultValue = IN_PROCESS)
+  private String runner;
+
+  /**
+   * The Spark master of {@code -Ddelvm.runner=spark}: {@code local[*]} (every core of this
+   * machine), {@code local[2]}, or a cluster's URL such as {@code spark://host:7077}.
+   */
+  @Parameter(property = "delvm.spark.master", defaultValue = "local[*]")
+  private String sparkMaster;
+
   @Parameter(defaultValue = "${project}", readonly = true)
   private MavenProject project;
 
+  @Parameter(defaultValue = "${plugin}", readonly = true)
+  private PluginDescriptor plugin;
+
+  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+  private RepositorySystemSession repositorySession;
+
+  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
+  private List<RemoteRepository> remoteRepositories;
+
+  @Component private RepositorySystem repositorySystem;
+
   @Component private MavenProjectHelper projectHelper;
+
+  private static final String IN_PROCESS = "in-process";
+  private static final String SPARK = "spark";
 
   @Override
   protected void execute(Plan plan, FetchSettings fetchSettings) throws MojoFailureException {
     boolean sharded = shard != null && !shard.isBlank();
+    boolean spark = SPARK.equals(runner);
+    if (!spark && runner != null && !IN_PROCESS.equals(runner)) {
+      throw new MojoFailureException(
+          "delvm.runner must be " + IN_PROCESS + " or " + SPARK + ", got '" + runner + "'");
+    }
+    if (spark && sharded) {
+      throw new MojoFailureException(
+          "delvm.shard and delvm.runner=spark exclude each other: Spark spreads the cells over"
+              + " its executors itself; leave delvm.shard out");
+    }
     if (sharded && gather != null) {
       throw new MojoFailureException(
           "delvm.shard and delvm.gather exclude each other: run each shard with -Ddelvm.shard=i/N,"
@@ -84,8 +127,12 @@ public class ReproduceMojo extends AbstractCellsMojo {
       failOnFailedCells(launcher.runCells(launcher.shareOf(plan, shard(shard))), "the log above");
       return;
     }
+    List<String> failedOnSpark = List.of();
+    if (spark && gather == null) {
+      failedOnSpark = fork().runCells(sparkDriverArguments(), sparkMaster);
+    }
     PlanOutcome outcome =
-        gather == null
+        gather == null && !spark
             ? launcher.reproduce(plan, outputDirectory.toPath())
             : launcher.report(plan, outputDirectory.toPath(), gathered(gather));
     if (reportArchive != null) {
@@ -101,6 +148,23 @@ public class ReproduceMojo extends AbstractCellsMojo {
       }
       getLog().info("report archive: " + zip + " (attached with classifier report)");
     }
+    if (!failedOnSpark.isEmpty()) {
+      throw new MojoFailureException(
+          failedOnSpark.size()
+              + " cell(s) failed on Spark: "
+              + String.join("; ", failedOnSpark)
+              + ". The report shows them as not run; the next run reruns only them.");
+    }
     failOnFailedCells(outcome.failed(), outcome.report().toString());
+  }
+
+  private SparkDriverFork fork() {
+    return new SparkDriverFork(
+        repositorySystem,
+        repositorySession,
+        remoteRepositories,
+        plugin.getGroupId(),
+        plugin.getVersion(),
+        getLog());
   }
 }

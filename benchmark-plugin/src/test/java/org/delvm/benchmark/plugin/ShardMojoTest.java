@@ -108,4 +108,18 @@ class ShardMojoTest {
             set(set(reproduce("results"), "shard", "1/2"), "gather", "a,b")::execute);
     assertTrue(both.getMessage().contains("exclude each other"), both.getMessage());
   }
+
+  @Test
+  void anUnknownRunnerOrSparkWithAShardFailsNamingTheProperties() throws Exception {
+    String unknown =
+        assertThrows(
+                MojoFailureException.class, () -> set(reproduce("r"), "runner", "yarn").execute())
+            .getMessage();
+    assertTrue(unknown.startsWith("delvm.runner must be in-process or spark, got 'yarn'"), unknown);
+    ReproduceMojo sharded = set(reproduce("r"), "runner", "spark");
+    set(sharded, "shard", "1/2");
+    String message = assertThrows(MojoFailureException.class, sharded::execute).getMessage();
+    assertTrue(message.contains("delvm.shard and delvm.runner=spark exclude each other"), message);
+    assertFalse(Files.exists(dir.resolve("r/tiny")), "nothing ran");
+  }
 }

@@ -52,7 +52,7 @@ public final class CostModel {
    * The cell's estimated seconds from its definition alone (the training set's nominal size), the
    * same on every machine: what shards, dry runs and their schedules use.
    */
-  static double planned(Cell cell) {
+  public static double planned(Cell cell) {
     int samples;
     if (PlanLoader.GENERATED.contains(cell.dataset())) {
       samples = VaeCellRunner.POINTS;

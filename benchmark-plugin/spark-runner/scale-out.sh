@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Scale-out of the Spark runner on this machine: a fixed sub-plan of the default plan (10 cells of
+# mixed cost, ECG5000 and the generated cosine, so no download) on a standalone master and worker
+# on 127.0.0.1, with 1 executor and with 2 executors of 1 core each (spark.task.cpus=1: one ND4J
+# thread per cell), REPEATS runs each (--fresh: every cell computed), median reported.
+#
+#   benchmark-plugin/spark-runner/scale-out.sh            # from the project's root
+#   REPEATS=5 CELLS=id1,id2,... benchmark-plugin/spark-runner/scale-out.sh
+#
+# Prints one table. Columns:
+#   wall      the driver's wall time from the first cell's submission to the last result (median;
+#             the driver JVM's and SparkContext's start before it is left out)
+#   start-up  of the wall, the time until the first cell started: executors launched, first task
+#   cells     the sum of the cells' own seconds (training and evaluation, measured inside each task)
+#   overhead  per cell, on 1 executor: (wall - cells) / number of cells, with and without the
+#             start-up: scheduling, shipping the task, the per-task dataset check and split, the
+#             first task's ND4J start, storing the result through Hadoop's FileSystem. On 2
+#             executors the cells overlap, so it is not defined there.
+#   speed-up  wall on 1 executor / wall on 2 executors
+# The machine must be otherwise idle for the numbers to mean anything; the script prints the load
+# average before and after.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+REPEATS="${REPEATS:-3}"
+CELLS="${CELLS:-fig8-cebm-mlp256,fig7-ae-mlp512,fig8-ae-mlp256,fig8-cd-mlp512x512,fig7-cd-mlp1024,ecg-tf-tutorial-sm-mlp2048-seed1,extras-fce,fig7-sm-mlp2048-seed1,vae-table1-elbo-seed1,vae-table1-elbo-seed2}"
+MVN_OFFLINE="${MVN_OFFLINE:--o}"
+
+echo "== Building the runner and laying out SPARK_HOME (target/spark-home) =="
+mvn -B -q $MVN_OFFLINE -pl benchmark-plugin/spark-runner -am test-compile -DskipTests
+
+runner=benchmark-plugin/spark-runner
+spark_home="$PWD/$runner/target/spark-home"
+work=$(mktemp -d "${TMPDIR:-/tmp}/delvm-scale-out.XXXXXX")
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do
+    # The worker's executors are its children: kill them first, then the process itself.
+    for child in $(pgrep -P "$pid" || true); do kill "$child" 2>/dev/null || true; done
+    kill "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The application: the runner's classes as the application jar, the other modules as --jars;
+# their third-party dependencies are in SPARK_HOME/jars beside Spark's (as in SparkClusterTest).
+(cd "$runner/target/classes" && jar cf "$work/delvm-spark-runner.jar" .)
+extra=()
+for module in datasets models reports/delvm-report benchmark-plugin/engine; do
+  name=$(basename "$module")
+  (cd "$module/target/classes" && jar cf "$work/$name.jar" .)
+  extra+=("$work/$name.jar")
+done
+jars=$(IFS=,; echo "${extra[*]}")
+
+read -r -a java_options < "$runner/target/classes/org/delvm/benchmark/spark/jvm.options"
+export SPARK_HOME="$spark_home" SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13
+java_cp=(java "${java_options[@]}" -cp "$spark_home/jars/*")
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+await() { # file text
+  for _ in $(seq 1 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.5; done
+  echo "no '$2' in $1:" >&2; tail -30 "$1" >&2; exit 1
+}
+
+port=$(free_port)
+"${java_cp[@]}" -Xmx256m org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" \
+  --webui-port "$(free_port)" > "$work/master.log" 2>&1 &
+pids+=($!)
+await "$work/master.log" "I have been elected leader"
+"${java_cp[@]}" -Xmx256m org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 2 \
+  --memory 10g --work-dir "$work/worker" --webui-port "$(free_port)" "spark://127.0.0.1:$port" \
+  > "$work/worker.log" 2>&1 &
+pids+=($!)
+await "$work/worker.log" "Successfully registered with master"
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+declare -A walls startups sums
+for executors in 1 2; do
+  for run in $(seq 1 "$REPEATS"); do
+    out="$work/outcome-$executors-$run.json"
+    t0=$(date +%s.%N)
+    "${java_cp[@]}" -Xmx1g org.apache.spark.deploy.SparkSubmit \
+      --master "spark://127.0.0.1:$port" --deploy-mode client \
+      --class org.delvm.benchmark.spark.SparkDriver \
+      --conf spark.executor.cores=1 --conf spark.cores.max="$executors" --conf spark.task.cpus=1 \
+      --conf spark.executor.memory=2g \
+      --conf "spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.maxbytes=3g -Dorg.bytedeco.javacpp.maxphysicalbytes=5g" \
+      --conf spark.ui.enabled=false --conf spark.driver.host=127.0.0.1 \
+      --jars "$jars" "$work/delvm-spark-runner.jar" \
+      default --cells "$CELLS" --results "$work/results-$executors-$run" --fresh --offline \
+      --cache "$work/cache" --outcome "$out" > "$work/submit-$executors-$run.log" 2>&1 \
+      || { echo "run $executors/$run failed:" >&2; tail -40 "$work/submit-$executors-$run.log" >&2; exit 1; }
+    t1=$(date +%s.%N)
+    read -r wall startup sum failed < <(python3 -c '
+import json,sys; d=json.load(open(sys.argv[1]))
+print(d["seconds"], d["startupSeconds"], sum(c["seconds"] for c in d["cells"]), sum(c["status"]=="failed" for c in d["cells"]))' "$out")
+    if [ "$failed" != 0 ]; then echo "run $executors/$run: $failed cell(s) failed, see $out" >&2; exit 1; fi
+    walls[$executors]+="$wall "
+    sums[$executors]+="$sum "
+    startups[$executors]+="$startup "
+    echo "executors $executors, run $run: wall $wall s (start-up $startup s), cells $sum s (whole spark-submit $(python3 -c "print(round($t1 - $t0, 1))") s)"
+  done
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+python3 - "$CELLS" "${walls[1]}" "${walls[2]}" "${sums[1]}" "${sums[2]}" "${startups[1]}" "${startups[2]}" <<'EOF'
+import statistics, sys
+cells = len(sys.argv[1].split(","))
+w1, w2, s1, s2, u1, u2 = ([float(x) for x in a.split()] for a in sys.argv[2:8])
+m1, m2 = statistics.median(w1), statistics.median(w2)
+print()
+print(f"| executors (1 core each) | wall, median of {len(w1)} | runs | start-up (median) | cells' own seconds (median) | overhead per cell (without start-up) | speed-up |")
+print("|---|---|---|---|---|---|---|")
+o1 = (m1 - statistics.median(s1)) / cells
+o1s = (m1 - statistics.median(u1) - statistics.median(s1)) / cells
+print(f"| 1 | {m1:.1f} s | {', '.join(f'{x:.1f}' for x in w1)} | {statistics.median(u1):.1f} s | "
+      f"{statistics.median(s1):.1f} s | {o1:.2f} s ({o1s:.2f} s) | 1.00x |")
+print(f"| 2 | {m2:.1f} s | {', '.join(f'{x:.1f}' for x in w2)} | {statistics.median(u2):.1f} s | "
+      f"{statistics.median(s2):.1f} s | - | {m1 / m2:.2f}x |")
+print(f"\n{cells} cells of plan default: {sys.argv[1]}")
+EOF

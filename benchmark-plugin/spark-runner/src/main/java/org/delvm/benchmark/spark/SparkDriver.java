@@ -1,0 +1,95 @@
+package org.delvm.benchmark.spark;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+/**
+ * The Spark driver of a plan: {@code spark-submit --class org.delvm.benchmark.spark.SparkDriver
+ * <jar> <plan> --results <uri>}. Runs the plan's cells as Spark tasks ({@link SparkPlanRun}) and
+ * logs a table of them; the report is rendered afterwards from the results directory ({@code
+ * delvm:report -Ddelvm.gather=<it>}). Exits 0 when every cell has a result, failed cells included
+ * (they are results, and the next run computes them again); 2 on a wrong command line, 1 when the
+ * run itself could not go on (an unreadable results location, say).
+ */
+public final class SparkDriver {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SparkDriver.class);
+
+  private SparkDriver() {}
+
+  public static void main(String[] args) {
+    DriverArguments arguments;
+    try {
+      arguments = DriverArguments.parse(args);
+    } catch (IllegalArgumentException e) {
+      LOG.error(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      run(arguments);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.error("interrupted; the cells that finished are stored and a rerun resumes after them");
+      System.exit(1);
+    } catch (RuntimeException e) {
+      LOG.error("the plan cannot run: {}", e.getMessage(), e);
+      System.exit(1);
+    }
+  }
+
+  /** Runs the plan on a Spark context made from spark-submit's settings (or local[*]). */
+  static SparkPlanRun.Outcome run(DriverArguments arguments) throws InterruptedException {
+    Log log = new Log(LOG::info, LOG::warn);
+    PlanCells plan = EngineBridge.load(arguments.plan(), arguments.seeds()).only(arguments.cells());
+    SparkConf conf = new SparkConf().setAppName("delvm " + plan.name());
+    conf.setIfMissing("spark.master", arguments.master() == null ? "local[*]" : arguments.master());
+    try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+      if (arguments.sparkLogLevel() != null) {
+        spark.setLogLevel(arguments.sparkLogLevel());
+      }
+      SparkPlanRun.Settings settings =
+          new SparkPlanRun.Settings(
+              new ResultsLocation(arguments.results(), hadoopSettings(conf)),
+              new EngineBridge.FetchSpec(
+                  arguments.cache(),
+                  arguments.mirrors(),
+                  arguments.offline(),
+                  arguments.requireAllDatasets()),
+              arguments.fresh());
+      SparkPlanRun.Outcome outcome = SparkPlanRun.run(spark, plan, settings, log);
+      outcome.table().forEach(log.info());
+      if (arguments.outcome() != null) {
+        outcome.write(Path.of(arguments.outcome()));
+      }
+      log.info()
+          .accept(
+              "plan "
+                  + plan.name()
+                  + ": results in "
+                  + settings.results()
+                  + (outcome.failed() > 0
+                      ? "; " + outcome.failed() + " cell(s) failed (see above); a rerun runs them"
+                      : "")
+                  + ". Render the report with delvm:report -Ddelvm.gather=<that directory>");
+      return outcome;
+    }
+  }
+
+  /** {@code spark.hadoop.*} settings, without the prefix: the results' file system settings. */
+  static Map<String, String> hadoopSettings(SparkConf conf) {
+    Map<String, String> hadoop = new HashMap<>();
+    for (Tuple2<String, String> entry : conf.getAll()) {
+      if (entry._1().startsWith("spark.hadoop.")) {
+        hadoop.put(entry._1().substring("spark.hadoop.".length()), entry._2());
+      }
+    }
+    return hadoop;
+  }
+}
