@@ -43,17 +43,9 @@ class PluginDocsTest {
       Pattern.compile(
           "^\\| `(delvm\\.[A-Za-z.]+)` \\| ([a-z, ]+) \\| (?:`([^`]*)`|none) \\|.*\\|$");
 
-  /**
-   * TEMPORARY: the Spark runner's properties, whose README rows are being added separately (this
-   * branch does not edit README.md). Remove this set once the rows are in the table.
-   */
-  private static final Set<String> README_ROWS_PENDING =
-      Set.of("delvm.runner", "delvm.spark.master");
-
   @Test
   void readmeConfigurationTableMatchesTheMojoParameters() throws Exception {
     Map<String, Property> mojos = descriptorProperties();
-    mojos.keySet().removeAll(README_ROWS_PENDING);
     Map<String, Property> readme = new TreeMap<>();
     for (String line : Files.readAllLines(README, StandardCharsets.UTF_8)) {
       Matcher m = ROW.matcher(line);
