@@ -52,6 +52,13 @@ class ClosedFormScoreMatchingTest {
                           Cnn.initialise(2, 7, 5, List.of(3), List.of(5), Activation.RELU, 3L, D))
             },
             new Object[] {
+              "CNN 1x9x8 3@7",
+              (Supplier<EnergyModel>)
+                  () ->
+                      new Delvm(
+                          Cnn.initialise(1, 9, 8, List.of(3), List.of(7), Activation.RELU, 3L, D))
+            },
+            new Object[] {
               "CNN 3x6x6 2@2 (even kernel)",
               (Supplier<EnergyModel>)
                   () ->
