@@ -80,7 +80,9 @@ public final class DelvmDiagnostics {
   private static void normaliseRows(INDArray a) {
     INDArray norms = a.mul(a).sum(true, 1);
     org.nd4j.linalg.ops.transforms.Transforms.sqrt(norms, false);
-    norms.addi(1e-300);
+    // A dead network has J = 0: its rows stay 0 (spectral norm 0), not 0/0. The guard must not
+    // underflow in float32.
+    norms.addi(a.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE ? 1e-300 : 1e-30);
     a.diviColumnVector(norms);
   }
 }
