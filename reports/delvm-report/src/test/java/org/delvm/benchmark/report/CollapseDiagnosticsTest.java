@@ -35,16 +35,7 @@ class CollapseDiagnosticsTest {
               ""));
     }
     cells.set(0, first.withMetrics(metrics));
-    return new Reproduction(
-        rich.plan(),
-        rich.planDescription(),
-        rich.startedAt(),
-        rich.wallSeconds(),
-        rich.environment(),
-        rich.datasets(),
-        cells,
-        rich.claims(),
-        rich.replicates());
+    return Reproductions.withCells(rich, cells);
   }
 
   @Test

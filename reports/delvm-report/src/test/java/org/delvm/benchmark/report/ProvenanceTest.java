@@ -39,16 +39,7 @@ class ProvenanceTest {
       CellResult c = rich.cells().get(i);
       cells.add(i < each.length ? c.withProvenance(each[i]) : c);
     }
-    return new Reproduction(
-        rich.plan(),
-        rich.planDescription(),
-        rich.startedAt(),
-        rich.wallSeconds(),
-        rich.environment(),
-        rich.datasets(),
-        cells,
-        rich.claims(),
-        rich.replicates());
+    return Reproductions.withCells(rich, cells);
   }
 
   @Test

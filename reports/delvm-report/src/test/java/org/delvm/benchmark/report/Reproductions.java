@@ -78,6 +78,20 @@ final class Reproductions {
    * (paper 90.34) and a failed cell at 1024. The sign section: sm-printed at 2048 (paper 94.81).
    * Fig. 8: SM-DELVM over 1..4 layers (paper 96.46 at 4).
    */
+  /** {@code r} with other cells, everything else as it is. */
+  static Reproduction withCells(Reproduction r, List<CellResult> cells) {
+    return new Reproduction(
+        r.plan(),
+        r.planDescription(),
+        r.startedAt(),
+        r.wallSeconds(),
+        r.environment(),
+        r.datasets(),
+        cells,
+        r.claims(),
+        r.replicates());
+  }
+
   static Reproduction rich(String seriesName) {
     String fig7 = "Fig. 7: ECG5000, F1 against hidden units";
     String fig8 = "Fig. 8: ECG5000, F1 against layers";
