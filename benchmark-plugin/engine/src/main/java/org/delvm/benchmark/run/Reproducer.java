@@ -93,7 +93,7 @@ public final class Reproducer {
   private final Consumer<String> log;
   private final int workers;
   private final int threads;
-  private Duration cellTimeout = Duration.ZERO;
+  private final Duration cellTimeout;
 
   /**
    * @param resultsDirectory where finished cells are stored, one folder per plan
@@ -101,7 +101,17 @@ public final class Reproducer {
    */
   public Reproducer(
       FetchSettings fetchSettings, Path resultsDirectory, boolean fresh, Consumer<String> log) {
-    this(fetchSettings, resultsDirectory, fresh, false, true, List.of(), RunLog.of(log), 1, 0);
+    this(
+        fetchSettings,
+        resultsDirectory,
+        fresh,
+        false,
+        true,
+        List.of(),
+        RunLog.of(log),
+        1,
+        0,
+        Duration.ZERO);
   }
 
   /**
@@ -125,7 +135,17 @@ public final class Reproducer {
       boolean fresh,
       boolean requireAllDatasets,
       RunLog log) {
-    this(fetchSettings, resultsDirectory, fresh, requireAllDatasets, true, List.of(), log, 1, 0);
+    this(
+        fetchSettings,
+        resultsDirectory,
+        fresh,
+        requireAllDatasets,
+        true,
+        List.of(),
+        log,
+        1,
+        0,
+        Duration.ZERO);
   }
 
   private Reproducer(
@@ -137,7 +157,8 @@ public final class Reproducer {
       List<Path> gathered,
       RunLog log,
       int workers,
-      int threads) {
+      int threads,
+      Duration cellTimeout) {
     this.fetchSettings = fetchSettings;
     this.resultsDirectory = resultsDirectory;
     this.fresh = fresh;
@@ -148,6 +169,7 @@ public final class Reproducer {
     this.log = log.info();
     this.workers = workers;
     this.threads = threads;
+    this.cellTimeout = cellTimeout;
   }
 
   /**
@@ -158,9 +180,17 @@ public final class Reproducer {
       throw new IllegalArgumentException(
           "delvm.cellTimeout must be 0 (no limit) or more minutes, got " + limit.toMinutes());
     }
-    Reproducer limited = withWorkers(workers, threads);
-    limited.cellTimeout = limit;
-    return limited;
+    return new Reproducer(
+        fetchSettings,
+        resultsDirectory,
+        fresh,
+        requireAllDatasets,
+        train,
+        gathered,
+        runLog,
+        workers,
+        threads,
+        limit);
   }
 
   /**
@@ -184,7 +214,8 @@ public final class Reproducer {
         gathered,
         runLog,
         workers,
-        threads);
+        threads,
+        cellTimeout);
   }
 
   /**
@@ -200,7 +231,7 @@ public final class Reproducer {
   public static Reproducer fromStoredResults(
       FetchSettings fetchSettings, Path resultsDirectory, RunLog log) {
     return new Reproducer(
-        fetchSettings, resultsDirectory, false, false, false, List.of(), log, 1, 0);
+        fetchSettings, resultsDirectory, false, false, false, List.of(), log, 1, 0, Duration.ZERO);
   }
 
   /**
@@ -227,7 +258,7 @@ public final class Reproducer {
       }
     }
     return new Reproducer(
-        fetchSettings, resultsDirectory, false, false, false, gathered, log, 1, 0);
+        fetchSettings, resultsDirectory, false, false, false, gathered, log, 1, 0, Duration.ZERO);
   }
 
   /** Runs the plan and writes index.html and metrics.json into {@code reportDirectory}. */
