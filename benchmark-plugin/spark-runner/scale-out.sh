@@ -23,8 +23,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 REPEATS="${REPEATS:-3}"
+EXECUTORS="${EXECUTORS:-1 2}"
+# More executor JVM options and spark-submit settings, for experiments: EXECUTOR_JAVA_OPTIONS="..."
+# and EXTRA_CONF="--conf k=v --conf k2=v2".
+EXECUTOR_JAVA_OPTIONS="${EXECUTOR_JAVA_OPTIONS:-}"
+read -r -a EXTRA_CONF <<< "${EXTRA_CONF:-}"
 CELLS="${CELLS:-fig8-cebm-mlp256,fig7-ae-mlp512,fig8-ae-mlp256,fig8-cd-mlp512x512,fig7-cd-mlp1024,ecg-tf-tutorial-sm-mlp2048-seed1,extras-fce,fig7-sm-mlp2048-seed1,vae-table1-elbo-seed1,vae-table1-elbo-seed2}"
-MVN_OFFLINE="${MVN_OFFLINE:--o}"
+MVN_OFFLINE="${MVN_OFFLINE:-}" # -o: offline; default online, so a fresh machine resolves Spark once
 
 echo "== Building the runner and laying out SPARK_HOME (target/spark-home) =="
 mvn -B -q $MVN_OFFLINE -pl benchmark-plugin/spark-runner -am test-compile -DskipTests
@@ -78,7 +83,7 @@ await "$work/worker.log" "Successfully registered with master"
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 declare -A walls startups sums
-for executors in 1 2; do
+for executors in $EXECUTORS; do
   for run in $(seq 1 "$REPEATS"); do
     out="$work/outcome-$executors-$run.json"
     t0=$(date +%s.%N)
@@ -87,7 +92,8 @@ for executors in 1 2; do
       --class org.delvm.benchmark.spark.SparkDriver \
       --conf spark.executor.cores=1 --conf spark.cores.max="$executors" --conf spark.task.cpus=1 \
       --conf spark.executor.memory=2g \
-      --conf "spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.maxbytes=3g -Dorg.bytedeco.javacpp.maxphysicalbytes=5g" \
+      --conf "spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.maxbytes=3g -Dorg.bytedeco.javacpp.maxphysicalbytes=5g $EXECUTOR_JAVA_OPTIONS" \
+      "${EXTRA_CONF[@]}" \
       --conf spark.ui.enabled=false --conf spark.driver.host=127.0.0.1 \
       --jars "$jars" "$work/delvm-spark-runner.jar" \
       default --cells "$CELLS" --results "$work/results-$executors-$run" --fresh --offline \

@@ -8,7 +8,8 @@
 # Every run starts from empty results (-Ddelvm.fresh) with -Ddelvm.threads=1, so the runs differ only
 # in the number of workers. The time is the reproduction's own wall time (metrics.json's
 # wallSeconds: data, every cell, the report), not Maven's start-up; a table of wall times and the
-# metric comparison are printed at the end.
+# metric comparison are printed at the end. MVN_OFFLINE=-o runs Maven offline (default: online, so
+# that a fresh machine resolves the build's dependencies on the first run).
 set -euo pipefail
 plan="${1:-smoke}"
 mirror="${2:-../shared/datasets}"
@@ -21,11 +22,15 @@ echo "plan $plan, mirror $mirror, workers ${workers[*]}; work in $out"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 declare -A seconds
 for w in "${workers[@]}"; do
-  mvn -B -o verify -DskipTests -Dinvoker.skip=true -pl reports -am -Ddelvm.plan="$plan" \
+  mvn -B ${MVN_OFFLINE:-} verify -DskipTests -Dinvoker.skip=true -pl reports -am -Ddelvm.plan="$plan" \
     -Ddelvm.mirror="$mirror" -Ddelvm.cache="$out/cache" -Ddelvm.fresh=true \
     -Ddelvm.threads=1 -Ddelvm.workers="$w" -Ddelvm.haltOnFailure=false \
     -Ddelvm.resultsDirectory="$out/results-$w" -Ddelvm.outputDirectory="$out/report-$w" \
-    > "$out/run-$w.log" 2>&1
+    > "$out/run-$w.log" 2>&1 || {
+    echo "the run with $w worker(s) failed; the end of $out/run-$w.log:" >&2
+    tail -30 "$out/run-$w.log" >&2
+    exit 1
+  }
   seconds[$w]=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['wallSeconds'])" \
     "$out/report-$w/metrics.json")
 done

@@ -39,10 +39,13 @@ abstract class AbstractCellsMojo extends AbstractDelvmMojo {
   private boolean requireAllDatasets;
 
   /**
-   * ND4J's compute threads (OpenMP, OpenBLAS and libnd4j loops) for training: 1 or more, or 0 for
-   * ND4J's default (one per core). On a shared or busy machine 1 is often much faster.
+   * ND4J's compute threads (OpenMP, OpenBLAS and libnd4j loops) per cell: 1 or more, or 0 for
+   * ND4J's default (one per core). 1 by default: with one worker per core it is the fastest split
+   * of the cores for every kind of cell measured (docs/scale.md), and a cell's numbers then do not
+   * depend on how many cores the machine has (they depend on the thread count, by float summation
+   * order).
    */
-  @Parameter(property = "delvm.threads", defaultValue = "0")
+  @Parameter(property = "delvm.threads", defaultValue = "1")
   private int threads;
 
   /**
@@ -77,7 +80,8 @@ abstract class AbstractCellsMojo extends AbstractDelvmMojo {
 
   /**
    * The Spark driver's arguments for the cells part of a run: the plan and data ({@link
-   * #planArguments}), the results directory, {@code fresh} and {@code requireAllDatasets}.
+   * #planArguments}), the results directory, {@code fresh}, {@code requireAllDatasets} and {@code
+   * cellTimeout}.
    */
   protected final List<String> sparkDriverArguments() {
     List<String> arguments = new java.util.ArrayList<>(planArguments());
@@ -88,6 +92,16 @@ abstract class AbstractCellsMojo extends AbstractDelvmMojo {
     }
     if (requireAllDatasets) {
       arguments.add("--require-all-datasets");
+    }
+    if (cellTimeout > 0) {
+      arguments.addAll(List.of("--cell-timeout", Integer.toString(cellTimeout)));
+    }
+    if (workers != 0 || threads != 1) {
+      getLog()
+          .warn(
+              "delvm.workers and delvm.threads do not apply to delvm.runner=spark: each Spark task"
+                  + " slot trains one cell with spark.task.cpus ND4J threads. Choose the slots"
+                  + " with -Ddelvm.spark.master=local[N] or the cluster's executor cores.");
     }
     return arguments;
   }

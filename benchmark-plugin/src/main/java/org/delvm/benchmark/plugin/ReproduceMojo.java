@@ -129,6 +129,7 @@ public class ReproduceMojo extends AbstractCellsMojo {
     }
     List<String> failedOnSpark = List.of();
     if (spark && gather == null) {
+      launcher.lockResults(); // the forked driver writes it
       failedOnSpark = fork().runCells(sparkDriverArguments(), sparkMaster);
     }
     PlanOutcome outcome =
@@ -153,7 +154,8 @@ public class ReproduceMojo extends AbstractCellsMojo {
           failedOnSpark.size()
               + " cell(s) failed on Spark: "
               + String.join("; ", failedOnSpark)
-              + ". The report shows them as not run; the next run reruns only them.");
+              + ". The report shows them as failed, with the reason; the next run reruns only"
+              + " them.");
     }
     failOnFailedCells(outcome.failed(), outcome.report().toString());
   }

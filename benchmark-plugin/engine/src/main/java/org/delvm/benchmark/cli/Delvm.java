@@ -50,7 +50,7 @@ public final class Delvm {
         --mirror <m1,m2>          dataset mirrors: http(s) URLs or local directories
         --cache <dir>             dataset cache [~/.cache/delvm-benchmark/datasets]
         --seeds <1,2,3>           replace every cell's seed
-        --threads <n>             ND4J compute threads per cell, 0: its default [0]
+        --threads <n>             ND4J compute threads per cell, 0: its default [1]
         --workers <n>             cells trained at a time, 0: from cores and memory [0]
         --cell-timeout <minutes>  fail a cell that trains longer, 0: no limit [0]
         --offline                 use only the cache, local mirrors and bundled data
@@ -117,7 +117,7 @@ public final class Delvm {
                 Path.of(o.getOrDefault("results", "delvm-results")),
                 o.containsKey("fresh"),
                 o.containsKey("require-all-datasets"),
-                count("threads", o.getOrDefault("threads", "0")),
+                count("threads", o.getOrDefault("threads", "1")),
                 count("workers", o.getOrDefault("workers", "0")),
                 Duration.ofMinutes(count("cell-timeout", o.getOrDefault("cell-timeout", "0")))),
             log);

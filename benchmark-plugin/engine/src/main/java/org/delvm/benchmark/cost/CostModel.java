@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.delvm.benchmark.plan.Cell;
+import org.delvm.benchmark.plan.EvaluationKind;
 import org.delvm.benchmark.plan.ModelKind;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.plan.PlanLoader;
@@ -12,31 +13,81 @@ import org.delvm.benchmark.run.Reproducer;
 import org.delvm.benchmark.run.VaeCellRunner;
 
 /**
- * A rough estimate of a cell's training time, printed before a plan starts: epochs x training
- * samples x seconds per sample, where seconds per sample = passes x ({@link #PER_PASS} + {@link
- * #PER_MAC} x multiply-adds of one forward pass of f). The passes per sample depend on the
- * objective: one-layer {@code sm}: 4 (closed form); deeper {@code sm}: d + 2 (d forward-mode
- * passes, d the input size); {@code cd}: k + 2; {@code ssm}: projections + 2; {@code pcd-langevin}:
- * sgldSteps + 2; others: 3. The two constants were fitted to two exact deep {@code sm} runs on
- * ECG5000 (2048 x 2 and 512 x 4 units) on a 2-core CPU (ND4J, OpenBLAS); other machines differ,
- * one-layer cells are overestimated up to about 2x, and the estimate leaves out evaluation and
- * start-up. Convolutional cells count C k^2 F H W multiply-adds per layer at {@link #PER_CONV_MAC},
- * measured on the one-layer Fashion-MNIST benchmark (70 filters 5 x 5: 2.2 ms per sample for exact
- * sm).
+ * A cell's predicted wall time on one core ({@code -Ddelvm.threads=1}), printed before a plan
+ * starts, used to order and shard cells and compared with the measured time in the report:
+ *
+ * <pre>
+ * overhead + epochs x training samples x passes x (a x layers + b x multiply-adds of one pass of f)
+ *          + for feature learning: the probe, c x images x features x probe epochs
+ * </pre>
+ *
+ * The passes per sample depend on the objective: one-layer {@code sm}: 4 (closed form); deeper
+ * {@code sm}: d + 2 (d forward-mode passes, d the input size); {@code cd}: k + 2; {@code ssm}:
+ * projections + 2; {@code pcd-langevin}: sgldSteps + 2; {@code fce}: 6; others: 3. A convolution
+ * counts C k^2 F H W multiply-adds per layer. The per-sample constants a and b are one pair per
+ * kind of training step ({@link Step}); they, the overhead and c were fitted (least squares on the
+ * log of measured over predicted) to the 108 completed cells of a serial, idle run of the default
+ * plan on one thread of a 2-core AMD EPYC (2026-12-07; docs/scale.md, "The cost model"): 81 cells
+ * within 25 %, 23 of the 26 cells of 10 s or more, median measured/predicted 1.02. Identical cells
+ * of that run differed by up to 2x (2.5 to 5.5 s), so a cell of a few seconds cannot be predicted
+ * closer. Other machines differ by their speed; the CIFAR-10 cells were not in the fit.
  */
 public final class CostModel {
 
-  /** Seconds per sample and pass that do not grow with the network (op dispatch, batching). */
-  static final double PER_PASS = 3.8e-5;
+  /**
+   * A kind of training step, with its seconds per sample and pass: {@code perLayer} per layer of f
+   * (op dispatch, element-wise passes), {@code perMultiplyAdd} per multiply-add of a pass of f.
+   */
+  enum Step {
+    /** One ReLU layer trained by {@code sm}: the closed-form step. */
+    DENSE_SM_CLOSED_FORM(4.44e-7, 8.13e-11),
+    /** Deeper {@code sm} (forward-mode passes), and the DEM's. */
+    DENSE_SM(2.74e-6, 5.30e-11),
+    /** The autoencoders, by reconstruction. */
+    AUTOENCODER(3.65e-6, 1.49e-10),
+    /** Dense networks by any other objective ({@code cd}, {@code ssm}, {@code nce}, ...). */
+    DENSE(6.80e-6, 2.35e-10),
+    /** CEBMs by persistent SGLD, dense or convolutional. */
+    CEBM(1.06e-5, 3.15e-10),
+    /** One ReLU convolution trained by {@code sm}: the closed-form step (b from its benchmark). */
+    CONVOLUTION_SM_CLOSED_FORM(8.03e-5, 8.2e-11),
+    /** Convolutional networks by any other objective or depth. */
+    CONVOLUTION(1.18e-5, 5.91e-10);
 
-  /** Seconds per multiply-add of a pass of f. */
-  static final double PER_MAC = 5.4e-11;
+    final double perLayer;
+    final double perMultiplyAdd;
 
-  /** Seconds per multiply-add of a convolution (ND4J's CPU convolutions are slower than GEMM). */
-  static final double PER_CONV_MAC = 4.0e-10;
+    Step(double perLayer, double perMultiplyAdd) {
+      this.perLayer = perLayer;
+      this.perMultiplyAdd = perMultiplyAdd;
+    }
 
-  /** Seconds per sample and epoch of the VAE paper's small network (a training step / batch). */
-  static final double PER_VAE_SAMPLE = 2e-6;
+    static Step of(Cell cell, boolean convolutional) {
+      boolean sm = cell.objective().equals("sm") || cell.objective().equals("sm-printed");
+      boolean oneLayer = cell.hiddenUnits().size() == 1;
+      if (cell.objective().equals("pcd-langevin")) {
+        return CEBM;
+      } else if (convolutional) {
+        return sm && oneLayer && cell.model().equals("delvm-cnn")
+            ? CONVOLUTION_SM_CLOSED_FORM
+            : CONVOLUTION;
+      } else if (sm && oneLayer && cell.model().equals("delvm-mlp")) {
+        return DENSE_SM_CLOSED_FORM;
+      } else if (cell.objective().equals("reconstruction")) {
+        return AUTOENCODER;
+      }
+      return sm ? DENSE_SM : DENSE;
+    }
+  }
+
+  /** Seconds of every cell besides training: model set-up, evaluation of a dense model, storing. */
+  static final double PER_CELL = 0.458;
+
+  /** Seconds per image, feature and epoch of a feature-learning cell's softmax probe. */
+  static final double PER_PROBE_FEATURE = 9.82e-9;
+
+  /** Seconds per sample and epoch of the VAE paper's small network. */
+  static final double PER_VAE_SAMPLE = 3.19e-6;
 
   /**
    * ECG5000 training beats per protocol, as the splits come out (project: exactly 1639; the 80 %
@@ -49,7 +100,7 @@ public final class CostModel {
   private CostModel() {}
 
   /**
-   * The cell's estimated seconds from its definition alone (the training set's nominal size), the
+   * The cell's predicted seconds from its definition alone (the training set's nominal size), the
    * same on every machine: what shards, dry runs and their schedules use.
    */
   public static double planned(Cell cell) {
@@ -64,9 +115,10 @@ public final class CostModel {
     return seconds(cell, samples);
   }
 
+  /** The cell's predicted seconds with this many training samples. */
   public static double seconds(Cell cell, int trainingSamples) {
     if (ModelKind.of(cell.model()).orElseThrow() == ModelKind.VAE) {
-      return (double) cell.epochs() * trainingSamples * PER_VAE_SAMPLE;
+      return PER_CELL + (double) cell.epochs() * trainingSamples * PER_VAE_SAMPLE;
     }
     boolean cnn = ModelKind.of(cell.model()).orElseThrow().convolutional();
     int channels = cell.dataset().startsWith("cifar10") ? 3 : 1;
@@ -83,35 +135,51 @@ public final class CostModel {
               : (double) previous * w;
       previous = w;
     }
-    double passes =
-        switch (cell.objective()) {
-          case "sm", "sm-printed" -> widths.size() == 1 ? 4 : inputSize + 2;
-          case "cd" -> option(cell, "k", 1) + 2;
-          case "ssm" -> option(cell, "projections", 1) + 2;
-          case "pcd-langevin" -> option(cell, "sgldSteps", 60) + 2;
-          // Two energies (data, flow samples) and the flow in both directions.
-          case "fce" -> 6;
-          default -> 3;
-        };
-    return (double) cell.epochs()
-        * trainingSamples
-        * passes
-        * (PER_PASS + (cnn ? PER_CONV_MAC : PER_MAC) * macs);
+    Step step = Step.of(cell, cnn);
+    double training =
+        (double) cell.epochs()
+            * trainingSamples
+            * passes(cell, inputSize)
+            * (step.perLayer * widths.size() + step.perMultiplyAdd * macs);
+    return PER_CELL + training + probe(cell, trainingSamples, (double) previous * pixels);
   }
 
-  /** E.g. "predicted 3.5 h of training (cost model)", for a plan or a shard of one. */
+  /** Forward and backward passes of f per training sample. */
+  private static int passes(Cell cell, int inputSize) {
+    return switch (cell.objective()) {
+      case "sm", "sm-printed" -> cell.hiddenUnits().size() == 1 ? 4 : inputSize + 2;
+      case "cd" -> option(cell, "k", 1) + 2;
+      case "ssm" -> option(cell, "projections", 1) + 2;
+      case "pcd-langevin" -> option(cell, "sgldSteps", 60) + 2;
+      // Two energies (data, flow samples) and the flow in both directions.
+      case "fce" -> 6;
+      default -> 3;
+    };
+  }
+
+  /** The softmax probe of a feature-learning cell on its last layer's maps; 0 for other cells. */
+  private static double probe(Cell cell, int trainingSamples, double features) {
+    if (cell.evaluationKind() != EvaluationKind.FEATURES) {
+      return 0;
+    }
+    int images = trainingSamples + cell.images().testImages();
+    int epochs = cell.images().probeEpochs() == null ? 1 : Math.max(1, cell.images().probeEpochs());
+    return PER_PROBE_FEATURE * images * features * epochs;
+  }
+
+  /** E.g. "predicted 3.5 h on one core (cost model)", for a plan or a shard of one. */
   public static String describePlanned(Plan plan) {
     return "predicted "
         + duration(plan.cells().stream().mapToDouble(CostModel::planned).sum())
-        + " of training (cost model)";
+        + " on one core (cost model)";
   }
 
-  /** "estimated 12 min of training (cost model: ...)". */
+  /** "estimated 12 min for every cell, ... (cost model: ...)". */
   public static String describe(double seconds) {
     return "estimated "
         + duration(seconds)
-        + " of training for every cell, reused ones included (cost model: epochs x samples x"
-        + " measured seconds per sample on a 2-core CPU; a rough guide)";
+        + " for every cell, reused ones included (cost model: one core of a 2-core AMD EPYC,"
+        + " fitted to the default plan's cells; a guide)";
   }
 
   /** Seconds as "45 s", "12 min" or "3.5 h". */

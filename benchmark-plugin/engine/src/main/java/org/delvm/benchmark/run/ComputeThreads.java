@@ -93,7 +93,6 @@ public final class ComputeThreads {
     Nd4j.getEnvironment().setMaxMasterThreads(loops);
   }
 
-  /** The three counts, as ND4J reports them on the calling thread. */
   /**
    * The thread counts in effect, OpenMP's for the calling thread: for the results' environment
    * (GEMM and convolution results depend on them at rounding level, and a probe or a chaotic
@@ -104,6 +103,7 @@ public final class ComputeThreads {
     return Counts.read(NativeOpsHolder.getInstance().getDeviceNativeOps()).describe();
   }
 
+  /** The three counts, as ND4J reports them on the calling thread. */
   private record Counts(int openMp, int openBlas, int loops) {
 
     static Counts read(NativeOps nativeOps) {

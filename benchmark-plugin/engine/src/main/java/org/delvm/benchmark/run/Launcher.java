@@ -165,8 +165,12 @@ public final class Launcher {
     return fetch.build();
   }
 
-  /** Two builds in one results directory would interleave their cells: the second one stops. */
-  private void lockResults() {
+  /**
+   * Two builds in one results directory would interleave their cells: the second one stops. Public
+   * for a runner in another process (the Spark driver), which writes the directory while this
+   * process holds the lock.
+   */
+  public void lockResults() {
     DirectoryLock.acquire(
         options.resultsDirectory(), "results directory", "delvm.resultsDirectory");
   }

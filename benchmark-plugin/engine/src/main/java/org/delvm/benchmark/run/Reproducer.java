@@ -596,6 +596,10 @@ public final class Reproducer {
               + from);
       return new CellOutcome(stored.get(), true);
     }
+    if (!train && stored.isPresent() && failedFor(stored.get(), fingerprint)) {
+      log.accept(progress + "cell " + cell.id() + ": failed on " + stored.get().finishedAt());
+      return new CellOutcome(stored.get(), true);
+    }
     if (!train) {
       log.accept(progress + "cell " + cell.id() + ": no valid stored result" + staleness);
       return new CellOutcome(
@@ -642,6 +646,17 @@ public final class Reproducer {
         List.of(),
         cell.series(),
         cell.coordinates());
+  }
+
+  /**
+   * Whether a stored failure is this definition's: the report shows it as failed, with its reason,
+   * not as "not run". A record the Spark driver wrote for a lost task has no fingerprint (the task
+   * never computed one); it was written for this plan's cell, so it counts.
+   */
+  private static boolean failedFor(StoredResult stored, CellFingerprint fingerprint) {
+    String cellSha256 = stored.fingerprint().cellSha256();
+    return stored.result().status() == CellStatus.FAILED
+        && (cellSha256.isEmpty() || cellSha256.equals(fingerprint.cellSha256()));
   }
 
   /** Why a stored result cannot be reused, as a suffix of the progress line; empty if it can. */

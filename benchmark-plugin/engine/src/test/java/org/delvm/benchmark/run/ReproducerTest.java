@@ -310,6 +310,26 @@ class ReproducerTest {
     assertTrue(second.cells().get(1).reused());
   }
 
+  @Test
+  void theReportOnlyModeShowsAStoredFailureAsFailedWithItsReason() throws Exception {
+    Plan plan =
+        plan(TinyPlans.cell("broken", "no-such-objective", 1e-3, 8, 1), TinyPlans.cell("ok"));
+    run(plan, false);
+    log.clear();
+
+    PlanOutcome report =
+        Reproducer.fromStoredResults(
+                TinyPlans.offline(dir.resolve("cache")), dir.resolve("results"), log::add)
+            .run(plan, dir.resolve("report"));
+
+    CellResult broken = report.reproduction().cells().get(0);
+    assertEquals(CellStatus.FAILED, broken.status());
+    assertTrue(broken.message().contains("no-such-objective"), broken.message());
+    assertEquals(1, report.failed());
+    assertTrue(logged("cell broken: failed on "), log.toString());
+    assertEquals(CellStatus.COMPLETED, report.reproduction().cells().get(1).status());
+  }
+
   /** A Fashion-MNIST cell: offline with an empty cache and no mirror, its data cannot be had. */
   private static Cell imageCell(String id) {
     return TestCell.image(id, "fashion-mnist", new Cell.ImageSubset(100, 100, 1))

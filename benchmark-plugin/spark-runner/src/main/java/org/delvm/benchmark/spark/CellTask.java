@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.spark.TaskContext;
@@ -22,13 +23,15 @@ import org.slf4j.LoggerFactory;
  * @param cell the cell to run
  * @param fetch where the executor gets the cell's dataset
  * @param results where the result goes
+ * @param cellTimeout a cell training longer fails (checked after each epoch); zero: no limit
  */
 record CellTask(
     String planName,
     String planDescription,
     CellSpec cell,
     EngineBridge.FetchSpec fetch,
-    ResultsLocation results)
+    ResultsLocation results,
+    Duration cellTimeout)
     implements Serializable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CellTask.class);
@@ -44,7 +47,13 @@ record CellTask(
       try {
         report =
             EngineBridge.runCell(
-                planName, planDescription, cell.json(), fetch, scratch, threads, log);
+                planName,
+                planDescription,
+                cell.json(),
+                fetch,
+                scratch,
+                new EngineBridge.Compute(threads, cellTimeout),
+                log);
       } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
         // Outside the cell's own guard (data, split): still the cell's failure, not the job's.
         String reason = "the cell's task failed: " + e;

@@ -1,5 +1,6 @@
 package org.delvm.benchmark.spark;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.List;
  * @param sparkLogLevel Spark's log level for this driver, or null to keep Spark's configuration
  * @param outcome a local file for the cells' statuses as JSON, or null
  * @param cells the ids of the cells to run (empty: every cell of the plan)
+ * @param cellTimeout a cell training longer fails (checked after each epoch); zero: no limit
  */
 record DriverArguments(
     String plan,
@@ -30,7 +32,8 @@ record DriverArguments(
     String master,
     String sparkLogLevel,
     String outcome,
-    List<String> cells) {
+    List<String> cells,
+    Duration cellTimeout) {
 
   static final String USAGE =
       "usage: spark-submit --class "
@@ -39,7 +42,8 @@ record DriverArguments(
           + " [--seeds 1,2,3] [--cache <dir on each executor>] [--mirror <url or dir>,...]"
           + " [--offline] [--fresh] [--require-all-datasets] [--master <url, when spark-submit"
           + " gives none>] [--spark-log-level WARN]"
-          + " [--outcome <local file for the cells' statuses, JSON>] [--cells <id>,...]";
+          + " [--outcome <local file for the cells' statuses, JSON>] [--cells <id>,...]"
+          + " [--cell-timeout <minutes>]";
 
   /** Parses the arguments; an {@link IllegalArgumentException} says what is wrong and the usage. */
   static DriverArguments parse(String... args) {
@@ -55,6 +59,7 @@ record DriverArguments(
     String logLevel = null;
     String outcome = null;
     List<String> cells = List.of();
+    Duration cellTimeout = Duration.ZERO;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -69,6 +74,7 @@ record DriverArguments(
         case "--spark-log-level" -> logLevel = value(args, ++i, arg);
         case "--outcome" -> outcome = value(args, ++i, arg);
         case "--cells" -> cells = list(value(args, ++i, arg));
+        case "--cell-timeout" -> cellTimeout = minutes(value(args, ++i, arg));
         default -> {
           if (arg.startsWith("--") || plan != null) {
             throw new IllegalArgumentException("unknown argument '" + arg + "'. " + USAGE);
@@ -93,7 +99,8 @@ record DriverArguments(
         master,
         logLevel,
         outcome,
-        cells);
+        cells,
+        cellTimeout);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -105,6 +112,19 @@ record DriverArguments(
 
   private static List<String> list(String csv) {
     return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static Duration minutes(String value) {
+    try {
+      long minutes = Long.parseLong(value.strip());
+      if (minutes >= 0) {
+        return Duration.ofMinutes(minutes);
+      }
+    } catch (NumberFormatException e) {
+      // Said below.
+    }
+    throw new IllegalArgumentException(
+        "--cell-timeout must be a whole number of minutes, 0 for no limit, got '" + value + "'");
   }
 
   private static List<Long> seeds(String csv) {

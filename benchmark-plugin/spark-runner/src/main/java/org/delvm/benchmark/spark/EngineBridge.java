@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -100,8 +101,15 @@ final class EngineBridge {
   }
 
   /**
+   * How a task computes: ND4J's threads ({@code spark.task.cpus}) and the cell's time limit.
+   *
+   * @param cellTimeout a cell training longer fails (checked after each epoch); zero: no limit
+   */
+  record Compute(int threads, Duration cellTimeout) {}
+
+  /**
    * Runs one cell as the in-process runner does (fetch, split, train, evaluate, store), into a
-   * results directory of its own, on the calling thread with {@code threads} ND4J threads.
+   * results directory of its own, on the calling thread.
    */
   static CellReport runCell(
       String planName,
@@ -109,18 +117,19 @@ final class EngineBridge {
       String cellJson,
       FetchSpec fetch,
       Path localResults,
-      int threads,
+      Compute compute,
       Log log) {
     Cell cell = fromJson(cellJson);
-    log.info().accept(ComputeThreads.apply(threads));
+    log.info().accept(ComputeThreads.apply(compute.threads()));
     Plan one = new Plan(planName, planDescription, List.of(cell));
     Reproducer reproducer =
         new Reproducer(
-            fetch.settings(log.info()),
-            localResults,
-            true,
-            fetch.requireAllDatasets(),
-            runLog(log));
+                fetch.settings(log.info()),
+                localResults,
+                true,
+                fetch.requireAllDatasets(),
+                runLog(log))
+            .withCellTimeout(compute.cellTimeout());
     CellOutcome outcome = reproducer.runCells(one).get(0);
     String file = resultFile(planName, cell.id(), localResults);
     boolean stored = outcome.result().status() != CellStatus.SKIPPED;

@@ -2,6 +2,7 @@ package org.delvm.benchmark.spark;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -50,6 +51,7 @@ public final class SparkDriver {
     PlanCells plan = EngineBridge.load(arguments.plan(), arguments.seeds()).only(arguments.cells());
     SparkConf conf = new SparkConf().setAppName("delvm " + plan.name());
     conf.setIfMissing("spark.master", arguments.master() == null ? "local[*]" : arguments.master());
+    threadEnvironment(conf);
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
       if (arguments.sparkLogLevel() != null) {
         spark.setLogLevel(arguments.sparkLogLevel());
@@ -62,7 +64,8 @@ public final class SparkDriver {
                   arguments.mirrors(),
                   arguments.offline(),
                   arguments.requireAllDatasets()),
-              arguments.fresh());
+              arguments.fresh(),
+              arguments.cellTimeout());
       SparkPlanRun.Outcome outcome = SparkPlanRun.run(spark, plan, settings, log);
       outcome.table().forEach(log.info());
       if (arguments.outcome() != null) {
@@ -80,6 +83,21 @@ public final class SparkDriver {
                   + ". Render the report with delvm:report -Ddelvm.gather=<that directory>");
       return outcome;
     }
+  }
+
+  /**
+   * The executors' native thread settings, unless given: OpenMP and OpenBLAS size their thread
+   * pools from the environment when ND4J loads, before a task can set its threads, and OpenMP's
+   * idle threads spin unless told to sleep. With two executors of one core each on two cores, each
+   * cell took 1.5x its time on one executor without these settings, 1.34x with them (docs/spark.md,
+   * "Scale-out").
+   */
+  static void threadEnvironment(SparkConf conf) {
+    String taskCpus = conf.get("spark.task.cpus", "1");
+    for (String variable : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {
+      conf.setIfMissing("spark.executorEnv." + variable, taskCpus);
+    }
+    conf.setIfMissing("spark.executorEnv.OMP_WAIT_POLICY", "passive");
   }
 
   /** {@code spark.hadoop.*} settings, without the prefix: the results' file system settings. */

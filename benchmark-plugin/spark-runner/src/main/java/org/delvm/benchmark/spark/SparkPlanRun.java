@@ -30,8 +30,13 @@ final class SparkPlanRun {
    * @param results where results are stored and resumed from
    * @param fetch where executors get the data
    * @param fresh run every cell, ignoring stored results (the new ones replace them)
+   * @param cellTimeout a cell training longer fails (checked after each epoch); zero: no limit
    */
-  record Settings(ResultsLocation results, EngineBridge.FetchSpec fetch, boolean fresh) {}
+  record Settings(
+      ResultsLocation results,
+      EngineBridge.FetchSpec fetch,
+      boolean fresh,
+      java.time.Duration cellTimeout) {}
 
   /**
    * @param cells every cell's report, in plan order
@@ -138,7 +143,7 @@ final class SparkPlanRun {
             String.format(
                 java.util.Locale.ROOT,
                 "plan %s: %d cell(s), %d with a valid stored result in %s (not submitted again),"
-                    + " %d to run as Spark tasks, longest first (cost model: %s of training);"
+                    + " %d to run as Spark tasks, longest first (cost model: %s on one core);"
                     + " master %s, %d cpu(s) per task = ND4J threads",
                 plan.name(),
                 plan.cells().size(),
@@ -157,7 +162,12 @@ final class SparkPlanRun {
       for (CellSpec cell : toRun) {
         CellTask task =
             new CellTask(
-                plan.name(), plan.description(), cell, settings.fetch(), settings.results());
+                plan.name(),
+                plan.description(),
+                cell,
+                settings.fetch(),
+                settings.results(),
+                settings.cellTimeout());
         spark.setLocalProperty(ProgressListener.CELL_PROPERTY, cell.id());
         spark.setJobDescription("delvm cell " + cell.id());
         jobs.put(cell, spark.parallelize(List.of(task), 1).map(CellTask::run).collectAsync());

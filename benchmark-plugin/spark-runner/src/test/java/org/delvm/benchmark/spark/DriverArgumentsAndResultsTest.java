@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,9 @@ class DriverArgumentsAndResultsTest {
             "/m1,https://m2",
             "--offline",
             "--cells",
-            "a,b");
+            "a,b",
+            "--cell-timeout",
+            "90");
     assertEquals("paper", a.plan());
     assertEquals("hdfs:///r", a.results());
     assertEquals(List.of(1L, 2L), a.seeds());
@@ -40,6 +44,24 @@ class DriverArgumentsAndResultsTest {
     assertFalse(a.fresh());
     assertNull(a.cache());
     assertEquals(List.of("a", "b"), a.cells());
+    assertEquals(Duration.ofMinutes(90), a.cellTimeout());
+    assertEquals(
+        Duration.ZERO, DriverArguments.parse("smoke", "--results", "r").cellTimeout(), "no limit");
+  }
+
+  @Test
+  void executorsGetTheTaskCpusAsTheirNativeThreadsUnlessSet() {
+    SparkConf conf =
+        new SparkConf(false)
+            .set("spark.task.cpus", "2")
+            .set("spark.executorEnv.OPENBLAS_NUM_THREADS", "4");
+
+    SparkDriver.threadEnvironment(conf);
+
+    assertEquals("2", conf.get("spark.executorEnv.OMP_NUM_THREADS"));
+    assertEquals("2", conf.get("spark.executorEnv.MKL_NUM_THREADS"));
+    assertEquals("4", conf.get("spark.executorEnv.OPENBLAS_NUM_THREADS"), "the user's setting");
+    assertEquals("passive", conf.get("spark.executorEnv.OMP_WAIT_POLICY"));
   }
 
   @Test
@@ -60,6 +82,12 @@ class DriverArgumentsAndResultsTest {
                 () -> DriverArguments.parse("smoke", "--results", "r", "--seeds", "1,x"))
             .getMessage();
     assertTrue(seeds.contains("comma-separated integers"), seeds);
+    String timeout =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DriverArguments.parse("smoke", "--results", "r", "--cell-timeout", "-1"))
+            .getMessage();
+    assertTrue(timeout.contains("--cell-timeout must be a whole number of minutes"), timeout);
     assertThrows(IllegalArgumentException.class, () -> DriverArguments.parse("smoke", "--results"));
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -77,7 +78,8 @@ class SparkLocalRunTest {
         new SparkPlanRun.Settings(
             new ResultsLocation(sparkResults.toString(), Map.of()),
             new EngineBridge.FetchSpec(cache.toString(), List.of(), true, false),
-            false);
+            false,
+            Duration.ZERO);
 
     SparkPlanRun.Outcome first = SparkPlanRun.run(spark, EngineBridge.cellsOf(PLAN), settings, log);
 
