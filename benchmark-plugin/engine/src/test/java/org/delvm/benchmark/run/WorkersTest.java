@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.delvm.benchmark.plan.Plan;
+import org.delvm.benchmark.plan.PlanLoader;
 import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.CellStatus;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,10 @@ class WorkersTest {
               TinyPlans.cell("d", "sm", 1e-3, 32, 2)));
 
   private List<CellResult> run(String results, int workers) {
+    return run(PLAN, results, workers);
+  }
+
+  private List<CellResult> run(Plan plan, String results, int workers) {
     List<String> lines = new ArrayList<>();
     Reproducer reproducer =
         new Reproducer(
@@ -40,7 +45,7 @@ class WorkersTest {
             .withWorkers(workers, 1);
     ComputeThreads.apply(1); // the serial run computes on this thread
     try {
-      return reproducer.runCells(PLAN).stream().map(CellOutcome::result).toList();
+      return reproducer.runCells(plan).stream().map(CellOutcome::result).toList();
     } finally {
       ComputeThreads.apply(0);
     }
@@ -58,6 +63,26 @@ class WorkersTest {
       assertEquals(serial.get(i).epochLosses(), parallel.get(i).epochLosses());
       assertEquals(serial.get(i).predictions(), parallel.get(i).predictions());
     }
+  }
+
+  @Test
+  void theSmokePlanOnTwoWorkersStoresTheNumbersOfASerialRun() {
+    Plan smoke = new PlanLoader().load("smoke", List.of());
+    List<CellResult> serial = run(smoke, "smoke-serial", 1);
+    List<CellResult> parallel = run(smoke, "smoke-parallel", 2);
+
+    assertEquals(ids(serial), ids(parallel));
+    long completed = serial.stream().filter(c -> c.status() == CellStatus.COMPLETED).count();
+    assertTrue(completed >= 6, "the smoke plan's offline cells ran: " + completed);
+    for (int i = 0; i < serial.size(); i++) {
+      assertEquals(serial.get(i).status(), parallel.get(i).status(), serial.get(i).id());
+      assertEquals(serial.get(i).metrics(), parallel.get(i).metrics(), serial.get(i).id());
+      assertEquals(serial.get(i).epochLosses(), parallel.get(i).epochLosses());
+    }
+  }
+
+  private static List<String> ids(List<CellResult> cells) {
+    return cells.stream().map(CellResult::id).toList();
   }
 
   @Test
