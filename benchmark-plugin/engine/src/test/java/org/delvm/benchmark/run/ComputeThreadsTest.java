@@ -70,6 +70,8 @@ class ComputeThreadsTest {
 
   @Test
   void zeroAndAutoKeepOrRestoreNd4jsDefault() {
+    // Other tests in this JVM (a run at the default -Ddelvm.threads=1) may have set the counts.
+    ComputeThreads.apply(0);
     int openMp = openMp();
     int openBlas = openBlas();
     int loops = loops();
