@@ -3,7 +3,9 @@ package org.delvm.benchmark.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -216,6 +218,21 @@ class ShippedCellFingerprintsTest {
         json.valueToTree(cell).fieldNames().forEachRemaining(written::add);
         assertEquals(FIELDS.stream().filter(written::contains).toList(), written, cell.id());
         assertTrue(written.containsAll(ALWAYS), cell.id() + ": " + written);
+      }
+    }
+  }
+
+  /** As the Spark runner ships cells to its executors and reads them there. */
+  @Test
+  void everyShippedCellReadsBackFromItsJsonAsItself() throws Exception {
+    ObjectMapper json =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    for (String name : PlanLoader.SHIPPED) {
+      for (Cell cell : new PlanLoader().load(name).cells()) {
+        assertEquals(cell, json.readValue(json.writeValueAsString(cell), Cell.class), cell.id());
       }
     }
   }
