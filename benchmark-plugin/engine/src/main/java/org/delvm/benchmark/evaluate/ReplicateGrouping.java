@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,8 +59,10 @@ public final class ReplicateGrouping {
 
   /** The cell's definition without its id, seed and split seed, as canonical JSON. */
   static String replicateKey(Cell cell) {
+    ObjectNode definition = CANONICAL.valueToTree(cell);
+    definition.remove(List.of("id", "seed", "splitSeed"));
     try {
-      return CANONICAL.writeValueAsString(cell.withIdAndSeed(null, null).withSplitSeed(null));
+      return CANONICAL.writeValueAsString(definition);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A plan cell cannot be serialised: " + cell, e);
     }

@@ -6,15 +6,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * One unit of work: a model trained with an objective on a dataset split, then evaluated.
+ * One unit of work: a model trained with an objective on a dataset split, then evaluated. The cells
+ * of a loaded {@link Plan} are these, resolved from the plan file's {@link CellTemplate}s by {@link
+ * PlanLoader}: expanded, defaults applied, validated.
  *
- * <p>In a plan file a cell may be a <em>template</em>: with a {@link Sweep} it stands for the
- * cartesian product of the swept values, with {@code seeds} for one cell per seed. {@link
- * PlanLoader} expands templates; the cells of a loaded {@link Plan} have no sweep, seeds or
- * overrides, and every field the runner reads is set (defaults applied). Fields a plan file leaves
- * out are null here until then, so that a sweep or an override can tell what was set.
+ * <p>Every field is set but those that only some kinds of cell have ({@code kernels}, {@code
+ * images}, {@code evaluation}, {@code latentUnits}, {@code pretraining}, {@code protocol}): they
+ * are null where the cell has none. The cell's JSON (null fields left out, fields in this order) is
+ * its identity: its hash is part of every stored result's fingerprint, and the Spark runner ships
+ * cells as JSON. A change to the components changes that JSON and makes every stored result stale.
  *
  * @param id unique within the plan, stable across runs (results are keyed by it); letters, digits,
  *     '.', '_' and '-' only
@@ -23,60 +26,51 @@ import java.util.Map;
  * @param splitSeed seed of the dataset's split (recorded in the report)
  * @param model model name, e.g. {@code delvm-mlp}
  * @param hiddenUnits width of each hidden layer (one entry per layer)
- * @param activation activation of every layer: relu (default), softplus, tanh, sigmoid
+ * @param activation activation of every layer: relu, softplus, tanh, sigmoid
  * @param objective registered objective name, e.g. {@code sm}
- * @param objectiveOptions the objective's options (e.g. {@code k} for cd); defaults otherwise
+ * @param objectiveOptions the objective's options (e.g. {@code k} for cd); empty: its defaults
  * @param learningRates one Adam learning rate per layer (the last one repeats for deeper layers)
  * @param seed seed of the initial weights and of the data order
- * @param paper the paper's reported values by metric name (precision, recall, F1), percent
- * @param series the curve of the experiment's plot the cell belongs to; default from the objective
- *     ({@code sm} gives {@code SM-DELVM})
- * @param coordinates where the cell sits on the plot's axes; default: the swept axes (e.g. {@code
- *     {"hidden units": 512}}), or hidden units and layers for a cell without a sweep
- * @param sweep template only: values to expand into one cell per combination
- * @param seeds template only: run every (expanded) cell once per seed; results are kept per seed
- *     and aggregated (mean, std) in the report
- * @param splitSeeds template only: run every (expanded) cell once per split seed as well (the
- *     dataset's split is part of the replicate: ECG5000's random split); each result is kept and
- *     the replicates are aggregated together with the seeds'
- * @param overrides template only: fields to set on single expanded cells, keyed by their id before
- *     the seed suffix (e.g. the paper's values at the one width the paper reports)
- * @param kernels convolutional models ({@code -cnn}) only: the square kernel size of each layer, or
- *     one size for every layer (then {@code hiddenUnits} lists the filters of each layer)
- * @param images image datasets only: how many training and test images (a seeded subset) and the
- *     epochs of the softmax classifier that measures the learned features; for anomaly detection on
- *     CIFAR-10 the caps on the paper's split (normal training images, test images)
+ * @param paper the paper's reported values by metric name (precision, recall, F1), percent; may be
+ *     empty
+ * @param series the curve of the experiment's plot the cell belongs to, e.g. {@code SM-DELVM};
+ *     empty if the model has no known series
+ * @param coordinates where the cell sits on the plot's axes, e.g. {@code {"hidden units": 512}}
+ * @param kernels convolutional models ({@code -cnn}) only, null otherwise: the square kernel size
+ *     of each layer (then {@code hiddenUnits} lists the filters of each layer)
+ * @param images image datasets only, null otherwise: how many training and test images (a seeded
+ *     subset) and the epochs of the softmax classifier that measures the learned features; for
+ *     anomaly detection on CIFAR-10 the caps on the paper's split (normal training images, test
+ *     images)
  * @param evaluation {@code features} (a softmax classifier on the learned features) or {@code
- *     anomaly} (reconstruction error, thresholded); default: anomaly on ECG5000, features on images
- * @param pretraining {@code delvm-mlp} with sigmoid units only: initialise f by stacked RBMs (see
- *     {@link Pretraining}); null: Glorot initialisation
- * @param latentUnits CEBM models only: K, the size of the conjugate Gaussian latent (the network's
- *     output has 2K units); default 128, as the CEBM reference code
- * @param protocol ECG5000 only: the anomaly protocol ({@code project}, {@code tf-tutorial}, {@code
- *     paper-as-run}; see EcgProtocol); null: {@code project}
+ *     anomaly} (reconstruction error, thresholded); null where the plan leaves it to the dataset
+ *     (see {@link #evaluationKind()})
+ * @param latentUnits CEBM cells (K, the size of the conjugate Gaussian latent; the network's output
+ *     has 2K units) and VAE cells that set it only, null otherwise
+ * @param pretraining {@code delvm-mlp} cells with sigmoid units that initialise f by stacked RBMs
+ *     only; null: Glorot initialisation
+ * @param protocol ECG5000 cells only, and only where the plan names it: the anomaly protocol
+ *     ({@code project}, {@code tf-tutorial}, {@code paper-as-run}; see EcgProtocol); null: {@code
+ *     project}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Cell(
     String id,
     String experiment,
     String dataset,
-    Long splitSeed,
+    long splitSeed,
     String model,
     List<Integer> hiddenUnits,
     String activation,
     String objective,
     Map<String, Object> objectiveOptions,
-    Integer epochs,
-    Integer batchSize,
+    int epochs,
+    int batchSize,
     List<Double> learningRates,
-    Long seed,
+    long seed,
     Map<String, Double> paper,
     String series,
     Map<String, Double> coordinates,
-    Sweep sweep,
-    List<Long> seeds,
-    List<Long> splitSeeds,
-    Map<String, Cell> overrides,
     List<Integer> kernels,
     ImageSubset images,
     String evaluation,
@@ -104,20 +98,23 @@ public record Cell(
   public record ImageSubset(Integer trainImages, Integer testImages, Integer probeEpochs) {}
 
   public Cell {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(experiment, "experiment");
+    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(activation, "activation");
+    Objects.requireNonNull(objective, "objective");
+    Objects.requireNonNull(series, "series");
+    hiddenUnits = List.copyOf(Objects.requireNonNull(hiddenUnits, "hiddenUnits"));
+    objectiveOptions = copy(Objects.requireNonNull(objectiveOptions, "objectiveOptions"));
+    learningRates = List.copyOf(Objects.requireNonNull(learningRates, "learningRates"));
+    paper = copy(Objects.requireNonNull(paper, "paper"));
+    coordinates = copy(Objects.requireNonNull(coordinates, "coordinates"));
+    // Only a CNN's kernels are checked: another model's may hold anything, even nulls.
     kernels = kernels == null ? null : Collections.unmodifiableList(new ArrayList<>(kernels));
-    hiddenUnits =
-        hiddenUnits == null ? null : Collections.unmodifiableList(new ArrayList<>(hiddenUnits));
-    objectiveOptions = objectiveOptions == null ? null : copy(objectiveOptions);
-    learningRates =
-        learningRates == null ? null : Collections.unmodifiableList(new ArrayList<>(learningRates));
-    paper = paper == null ? null : copy(paper);
-    coordinates = coordinates == null ? null : copy(coordinates);
-    seeds = seeds == null ? null : List.copyOf(seeds);
-    splitSeeds = splitSeeds == null ? null : List.copyOf(splitSeeds);
-    overrides = overrides == null ? null : copy(overrides);
   }
 
-  /** A concrete cell (no template fields); series and coordinates take their defaults. */
+  /** A cell of the common kind (none of the optional fields); series and coordinates by default. */
   public Cell(
       String id,
       String experiment,
@@ -155,10 +152,6 @@ public record Cell(
         null,
         null,
         null,
-        null,
-        null,
-        null,
-        null,
         null);
   }
 
@@ -167,6 +160,11 @@ public record Cell(
    * which defaults to anomaly detection on ECG5000 and to the learned features on images.
    */
   public EvaluationKind evaluationKind() {
+    return evaluationKind(model, dataset, evaluation);
+  }
+
+  /** {@link #evaluationKind()} of a cell with these fields, which may be null in a template. */
+  static EvaluationKind evaluationKind(String model, String dataset, String evaluation) {
     if (ModelKind.of(model).orElse(null) == ModelKind.VAE) {
       return EvaluationKind.GENERATIVE;
     }
@@ -197,52 +195,8 @@ public record Cell(
     return c;
   }
 
-  /** This cell with another id and seed (one replicate of a template with {@code seeds}). */
-  public Cell withIdAndSeed(String newId, Long newSeed) {
-    return with(newId, newSeed, seeds, splitSeed);
-  }
-
-  /** This template run once per seed in {@code newSeeds} instead of its own seed or seeds. */
-  public Cell withSeeds(List<Long> newSeeds) {
-    return with(id, null, newSeeds, splitSeed);
-  }
-
-  /** This cell on another split of its dataset (one replicate of {@code splitSeeds}). */
-  public Cell withSplitSeed(Long newSplitSeed) {
-    return with(id, seed, seeds, newSplitSeed);
-  }
-
-  private Cell with(String newId, Long newSeed, List<Long> newSeeds, Long newSplitSeed) {
-    return new Cell(
-        newId,
-        experiment,
-        dataset,
-        newSplitSeed,
-        model,
-        hiddenUnits,
-        activation,
-        objective,
-        objectiveOptions,
-        epochs,
-        batchSize,
-        learningRates,
-        newSeed,
-        paper,
-        series,
-        coordinates,
-        sweep,
-        newSeeds,
-        splitSeeds,
-        overrides,
-        kernels,
-        images,
-        evaluation,
-        latentUnits,
-        pretraining,
-        protocol);
-  }
-
-  private static <V> Map<String, V> copy(Map<String, V> map) {
+  /** An unmodifiable copy in the same order: the order is part of the cell's JSON. */
+  static <V> Map<String, V> copy(Map<String, V> map) {
     return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 }

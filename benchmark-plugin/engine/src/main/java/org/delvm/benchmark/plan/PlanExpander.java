@@ -14,10 +14,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Expands a plan's cell templates ({@link Sweep}, {@code seeds}, {@code overrides}) into concrete
- * cells, and applies the defaults (activation relu, no objective options, no paper values, the
- * series and coordinates). Problems are collected, not thrown, so that the loader reports every
- * problem of a plan at once.
+ * Expands a plan's cell templates ({@link Sweep}, {@code seeds}, {@code splitSeeds}, {@code
+ * overrides}) into one template per cell, and applies the defaults (activation relu, no objective
+ * options, no paper values, the series and coordinates, a CEBM's latent units). The expanded
+ * templates are not validated yet: {@link PlanLoader} checks them and resolves them into {@link
+ * Cell}s. Problems are collected, not thrown, so that the loader reports every problem of a plan at
+ * once.
  */
 final class PlanExpander {
 
@@ -29,10 +31,13 @@ final class PlanExpander {
 
   private PlanExpander() {}
 
-  /** The concrete cells of {@code cells}, in plan order; problems are added to {@code problems}. */
-  static List<Cell> expand(List<Cell> cells, List<String> problems) {
-    List<Cell> out = new ArrayList<>();
-    for (Cell template : cells) {
+  /**
+   * The expanded templates of {@code cells}, one per cell, in plan order; problems are added to
+   * {@code problems}.
+   */
+  static List<CellTemplate> expand(List<CellTemplate> cells, List<String> problems) {
+    List<CellTemplate> out = new ArrayList<>();
+    for (CellTemplate template : cells) {
       if (template == null) {
         problems.add("a cell is null; give an object or remove it");
         continue;
@@ -45,7 +50,7 @@ final class PlanExpander {
   }
 
   /** Expands one template into {@code out}; false when the plan's cells exceed the bound. */
-  private static boolean expand(Cell t, List<String> problems, List<Cell> out) {
+  private static boolean expand(CellTemplate t, List<String> problems, List<CellTemplate> out) {
     String where = "cell '" + t.id() + "': ";
     ObjectNode base = JSON.valueToTree(t);
     base.remove(List.of("sweep", "seeds", "splitSeeds", "overrides"));
@@ -61,6 +66,37 @@ final class PlanExpander {
               + "); split it into several plans or sweep fewer values");
       return false;
     }
+    checkReplication(t, where, problems);
+    Map<String, CellTemplate> overrides = t.overrides() == null ? Map.of() : t.overrides();
+    Set<String> expandedIds = new LinkedHashSet<>();
+    for (List<JsonNode> combination : cartesian(axes)) {
+      Combination swept = Combination.of(String.valueOf(t.id()), axes, combination, base);
+      expandedIds.add(swept.id());
+      override(swept, overrides.get(swept.id()), where, problems);
+      CellTemplate cell;
+      try {
+        cell = JSON.treeToValue(swept.node(), CellTemplate.class);
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        problems.add(where + "expanded cell '" + swept.id() + "' is invalid: " + e.getMessage());
+        continue;
+      }
+      replicate(t, withDefaults(cell, swept, axes.isEmpty()), out);
+    }
+    for (String key : overrides.keySet()) {
+      if (!expandedIds.contains(key)) {
+        problems.add(
+            where
+                + "override '"
+                + key
+                + "' matches no expanded cell; the expanded ids are: "
+                + String.join(", ", expandedIds));
+      }
+    }
+    return true;
+  }
+
+  /** The template's overrides, seeds and split seeds make sense. */
+  private static void checkReplication(CellTemplate t, String where, List<String> problems) {
     if (t.sweep() == null && t.overrides() != null) {
       problems.add(where + "overrides apply to the cells of a sweep; this cell has no sweep");
     }
@@ -80,76 +116,73 @@ final class PlanExpander {
         problems.add(where + "give either splitSeed or splitSeeds, not both");
       }
     }
-    Map<String, Cell> overrides = t.overrides() == null ? Map.of() : t.overrides();
-    Set<String> expandedIds = new LinkedHashSet<>();
-    for (List<JsonNode> combination : cartesian(axes)) {
+  }
+
+  /** Sets the override's fields on the swept cell; those that define the expansion it may not. */
+  private static void override(
+      Combination swept, CellTemplate override, String where, List<String> problems) {
+    if (override == null) {
+      return;
+    }
+    ObjectNode fields = JSON.valueToTree(override);
+    for (String forbidden : NOT_OVERRIDABLE) {
+      if (fields.has(forbidden)) {
+        problems.add(where + "the override of '" + swept.id() + "' cannot set " + forbidden);
+        fields.remove(forbidden);
+      }
+    }
+    swept.node().setAll(fields);
+  }
+
+  /** One cell per split seed and seed of the template, or the cell itself if it has none. */
+  private static void replicate(CellTemplate t, CellTemplate cell, List<CellTemplate> out) {
+    List<CellTemplate> splits = new ArrayList<>();
+    if (t.splitSeeds() == null || t.splitSeeds().isEmpty()) {
+      splits.add(cell);
+    } else {
+      for (Long splitSeed : t.splitSeeds()) {
+        CellTemplate split = cell.withSplitSeed(splitSeed);
+        splits.add(split.withIdAndSeed(cell.id() + "-split" + splitSeed, split.seed()));
+      }
+    }
+    for (CellTemplate split : splits) {
+      if (t.seeds() == null || t.seeds().isEmpty()) {
+        out.add(split);
+      } else {
+        for (Long seed : t.seeds()) {
+          out.add(split.withIdAndSeed(split.id() + "-seed" + seed, seed));
+        }
+      }
+    }
+  }
+
+  /**
+   * One combination of swept values set on the template's fields: the cell's fields as JSON, its
+   * id, its plot coordinates and what its series' name gets appended (a swept activation).
+   */
+  private record Combination(
+      ObjectNode node, String id, Map<String, Double> coordinates, String seriesSuffix) {
+
+    static Combination of(
+        String templateId, List<Axis> axes, List<JsonNode> values, ObjectNode base) {
       ObjectNode node = base.deepCopy();
-      StringBuilder id = new StringBuilder(String.valueOf(t.id()));
+      StringBuilder id = new StringBuilder(templateId);
       Map<String, Double> coordinates = new LinkedHashMap<>();
-      String activationSuffix = "";
+      String seriesSuffix = "";
       for (int i = 0; i < axes.size(); i++) {
         Axis axis = axes.get(i);
-        JsonNode value = combination.get(i);
+        JsonNode value = values.get(i);
         node.set(axis.field, value);
         // A swept model comes first, so the labels after it see the cell's model.
         id.append('-').append(label(axis.field, value, node.path("model").asText(null)));
         axis.addCoordinates(value, coordinates);
         if (axis.field.equals("activation")) {
-          activationSuffix = ", " + value.asText();
+          seriesSuffix = ", " + value.asText();
         }
       }
-      String cellId = id.toString();
-      expandedIds.add(cellId);
-      node.put("id", cellId);
-      Cell override = overrides.get(cellId);
-      if (override != null) {
-        ObjectNode fields = JSON.valueToTree(override);
-        for (String forbidden : NOT_OVERRIDABLE) {
-          if (fields.has(forbidden)) {
-            problems.add(where + "the override of '" + cellId + "' cannot set " + forbidden);
-            fields.remove(forbidden);
-          }
-        }
-        node.setAll(fields);
-      }
-      Cell cell;
-      try {
-        cell = JSON.treeToValue(node, Cell.class);
-      } catch (JsonProcessingException | IllegalArgumentException e) {
-        problems.add(where + "expanded cell '" + cellId + "' is invalid: " + e.getMessage());
-        continue;
-      }
-      Cell concrete = withDefaults(cell, coordinates, axes.isEmpty(), activationSuffix);
-      List<Cell> splits = new ArrayList<>();
-      if (t.splitSeeds() == null || t.splitSeeds().isEmpty()) {
-        splits.add(concrete);
-      } else {
-        for (Long splitSeed : t.splitSeeds()) {
-          Cell split = concrete.withSplitSeed(splitSeed);
-          splits.add(split.withIdAndSeed(cellId + "-split" + splitSeed, split.seed()));
-        }
-      }
-      for (Cell split : splits) {
-        if (t.seeds() == null || t.seeds().isEmpty()) {
-          out.add(split);
-        } else {
-          for (Long seed : t.seeds()) {
-            out.add(split.withIdAndSeed(split.id() + "-seed" + seed, seed));
-          }
-        }
-      }
+      node.put("id", id.toString());
+      return new Combination(node, id.toString(), coordinates, seriesSuffix);
     }
-    for (String key : overrides.keySet()) {
-      if (!expandedIds.contains(key)) {
-        problems.add(
-            where
-                + "override '"
-                + key
-                + "' matches no expanded cell; the expanded ids are: "
-                + String.join(", ", expandedIds));
-      }
-    }
-    return true;
   }
 
   /** The cells a template expands to, saturating at {@link Long#MAX_VALUE}. */
@@ -165,19 +198,19 @@ final class PlanExpander {
     }
   }
 
-  private static Cell withDefaults(
-      Cell c, Map<String, Double> sweptCoordinates, boolean noSweep, String seriesSuffix) {
+  /** The expanded cell with a default for each field it leaves out, template fields cleared. */
+  private static CellTemplate withDefaults(CellTemplate c, Combination swept, boolean noSweep) {
     Map<String, Double> coordinates =
         c.coordinates() != null
             ? c.coordinates()
-            : noSweep ? Cell.defaultCoordinates(c.hiddenUnits()) : sweptCoordinates;
+            : noSweep ? Cell.defaultCoordinates(c.hiddenUnits()) : swept.coordinates();
     if (convolutional(c.model()) && coordinates.containsKey("hidden units")) {
       // A CNN's hiddenUnits are its filters.
       Map<String, Double> renamed = new LinkedHashMap<>();
       coordinates.forEach((k, v) -> renamed.put(k.equals("hidden units") ? "filters" : k, v));
       coordinates = renamed;
     }
-    return new Cell(
+    return new CellTemplate(
         c.id(),
         c.experiment(),
         c.dataset(),
@@ -194,7 +227,7 @@ final class PlanExpander {
         c.paper() == null ? Map.of() : c.paper(),
         c.series() != null
             ? c.series()
-            : Cell.defaultSeries(c.model(), c.objective()) + seriesSuffix,
+            : Cell.defaultSeries(c.model(), c.objective()) + swept.seriesSuffix(),
         coordinates,
         null,
         null,

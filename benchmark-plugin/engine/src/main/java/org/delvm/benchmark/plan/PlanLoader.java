@@ -81,7 +81,7 @@ public final class PlanLoader {
       String resource = nameOrPath + ".json";
       try (InputStream in = PlanLoader.class.getResourceAsStream(resource)) {
         return validate(
-            withSeeds(parse(in, "plan '" + nameOrPath + "'"), seeds), "plan '" + nameOrPath + "'");
+            parse(in, "plan '" + nameOrPath + "'").withSeeds(seeds), "plan '" + nameOrPath + "'");
       } catch (IOException e) {
         throw new PlanException("Cannot read the shipped plan " + nameOrPath + ": " + e, e);
       }
@@ -96,26 +96,15 @@ public final class PlanLoader {
               + ") nor a readable file. Pass -Ddelvm.plan=<name or path to a .json plan>.");
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return validate(withSeeds(parse(in, file.toString()), seeds), file.toString());
+      return validate(parse(in, file.toString()).withSeeds(seeds), file.toString());
     } catch (IOException e) {
       throw new PlanException("Cannot read plan file " + file + ": " + e.getMessage(), e);
     }
   }
 
-  private static Plan withSeeds(Plan plan, List<Long> seeds) {
-    if (seeds.isEmpty() || plan.cells() == null) {
-      return plan;
-    }
-    return new Plan(
-        plan.name(),
-        plan.description(),
-        plan.cells().stream().map(c -> c.withSeeds(seeds)).toList(),
-        plan.claims());
-  }
-
-  private Plan parse(InputStream in, String source) throws IOException {
+  private PlanFile parse(InputStream in, String source) throws IOException {
     try {
-      Plan plan = json.readValue(in, Plan.class);
+      PlanFile plan = json.readValue(in, PlanFile.class);
       if (plan == null) {
         throw new PlanException(
             source
@@ -179,10 +168,10 @@ public final class PlanLoader {
   }
 
   /**
-   * Expands the plan's templates and checks every cell and claim; every problem of the plan at
-   * once, so one edit fixes them all.
+   * Expands the plan's templates, checks every expanded cell and claim, and resolves the cells;
+   * every problem of the plan at once, so one edit fixes them all.
    */
-  static Plan validate(Plan plan, String source) {
+  static Plan validate(PlanFile plan, String source) {
     List<String> problems = new ArrayList<>();
     if (plan.name() == null || plan.name().isBlank()) {
       problems.add("the plan has no name");
@@ -196,77 +185,94 @@ public final class PlanLoader {
     if (plan.cells() == null || plan.cells().isEmpty()) {
       problems.add("the plan has no cells");
     }
-    List<Cell> cells =
+    List<CellTemplate> cells =
         PlanExpander.expand(plan.cells() == null ? List.of() : plan.cells(), problems);
     Set<String> ids = new HashSet<>();
-    // File names must differ on case-insensitive file systems too (macOS, Windows).
     Set<String> fileNames = new HashSet<>();
     List<String> datasetIds = DatasetCatalogue.standard().ids();
-    for (Cell c : cells) {
+    for (CellTemplate c : cells) {
       String where = "cell '" + c.id() + "': ";
-      if (c.id() == null || !ids.add(c.id())) {
-        problems.add(where + "cell ids must be present and unique");
-      } else if (!c.id().matches(FILE_NAME_PATTERN)) {
-        problems.add(
-            where
-                + "a cell id may hold only letters, digits, '.', '_' and '-', must not start with"
-                + " '.' and has at most 200 characters");
-      } else if (!fileNames.add(c.id().toLowerCase(Locale.ROOT))) {
-        problems.add(where + "cell ids must differ in more than upper and lower case");
-      }
-      for (String field : missing(c)) {
-        problems.add(where + field + " is missing");
-      }
-      oneOf(problems, where + "dataset", c.dataset(), DATASETS, datasetIds::contains);
-      oneOf(problems, where + "model", c.model(), MODELS, MODELS::contains);
-      boolean vae = ModelKind.VAE.id().equals(c.model());
-      oneOf(
-          problems,
-          where + "objective",
-          c.objective(),
-          vae ? VAE_OBJECTIVES : Objectives.names(),
-          n -> false);
-      if (!vae && c.objective() != null && Objectives.names().contains(c.objective())) {
-        try {
-          Objectives.create(c.objective(), c.objectiveOptions());
-        } catch (IllegalArgumentException e) {
-          problems.add(where + e.getMessage());
-        }
-      }
-      oneOf(problems, where + "activation", c.activation(), ACTIVATIONS, n -> false);
-      PlanBounds.require(problems, where + "epochs", c.epochs(), 0, PlanBounds.MAX_EPOCHS);
-      PlanBounds.require(
-          problems, where + "batchSize", c.batchSize(), 1, PlanBounds.MAX_BATCH_SIZE);
-      if (c.hiddenUnits() != null
-          && (c.hiddenUnits().isEmpty()
-              || c.hiddenUnits().size() > PlanBounds.MAX_LAYERS
-              || c.hiddenUnits().stream()
-                  .anyMatch(w -> w == null || w < 1 || w > PlanBounds.MAX_WIDTH))) {
-        problems.add(
-            where
-                + "hiddenUnits must list one width in [1, "
-                + PlanBounds.MAX_WIDTH
-                + "] per layer, at most "
-                + PlanBounds.MAX_LAYERS
-                + " layers, got "
-                + c.hiddenUnits());
-      }
-      validateModelAndData(c, where, problems);
-      PlanBounds.requireLearningRates(problems, where + "learningRates", c.learningRates());
+      requireUniqueId(c.id(), where, ids, fileNames, problems);
+      validateCell(c, where, datasetIds, problems);
     }
     validateClaims(plan.claims(), cells, problems);
     if (!problems.isEmpty()) {
       throw new PlanException(source + " is invalid:\n  - " + String.join("\n  - ", problems));
     }
-    return new Plan(plan.name(), plan.description(), cells, plan.claims());
+    return new Plan(
+        plan.name(),
+        plan.description(),
+        cells.stream().map(CellTemplate::resolved).toList(),
+        plan.claims());
+  }
+
+  /**
+   * Ids name result files: present, unique, portable characters only, and unique ignoring case
+   * (file names must differ on case-insensitive file systems too: macOS, Windows).
+   */
+  private static void requireUniqueId(
+      String id, String where, Set<String> ids, Set<String> fileNames, List<String> problems) {
+    if (id == null || !ids.add(id)) {
+      problems.add(where + "cell ids must be present and unique");
+    } else if (!id.matches(FILE_NAME_PATTERN)) {
+      problems.add(
+          where
+              + "a cell id may hold only letters, digits, '.', '_' and '-', must not start with"
+              + " '.' and has at most 200 characters");
+    } else if (!fileNames.add(id.toLowerCase(Locale.ROOT))) {
+      problems.add(where + "cell ids must differ in more than upper and lower case");
+    }
+  }
+
+  /** One expanded cell's fields, and that its model fits its data. */
+  private static void validateCell(
+      CellTemplate c, String where, List<String> datasetIds, List<String> problems) {
+    for (String field : missing(c)) {
+      problems.add(where + field + " is missing");
+    }
+    oneOf(problems, where + "dataset", c.dataset(), DATASETS, datasetIds::contains);
+    oneOf(problems, where + "model", c.model(), MODELS, MODELS::contains);
+    boolean vae = ModelKind.VAE.id().equals(c.model());
+    oneOf(
+        problems,
+        where + "objective",
+        c.objective(),
+        vae ? VAE_OBJECTIVES : Objectives.names(),
+        n -> false);
+    if (!vae && c.objective() != null && Objectives.names().contains(c.objective())) {
+      try {
+        Objectives.create(c.objective(), c.objectiveOptions());
+      } catch (IllegalArgumentException e) {
+        problems.add(where + e.getMessage());
+      }
+    }
+    oneOf(problems, where + "activation", c.activation(), ACTIVATIONS, n -> false);
+    PlanBounds.require(problems, where + "epochs", c.epochs(), 0, PlanBounds.MAX_EPOCHS);
+    PlanBounds.require(problems, where + "batchSize", c.batchSize(), 1, PlanBounds.MAX_BATCH_SIZE);
+    if (c.hiddenUnits() != null
+        && (c.hiddenUnits().isEmpty()
+            || c.hiddenUnits().size() > PlanBounds.MAX_LAYERS
+            || c.hiddenUnits().stream()
+                .anyMatch(w -> w == null || w < 1 || w > PlanBounds.MAX_WIDTH))) {
+      problems.add(
+          where
+              + "hiddenUnits must list one width in [1, "
+              + PlanBounds.MAX_WIDTH
+              + "] per layer, at most "
+              + PlanBounds.MAX_LAYERS
+              + " layers, got "
+              + c.hiddenUnits());
+    }
+    validateModelAndData(c, where, problems);
+    PlanBounds.requireLearningRates(problems, where + "learningRates", c.learningRates());
   }
 
   /**
    * ECG5000 takes the {@code -mlp} models and anomaly detection; the image datasets take the {@code
    * -cnn} models, with kernels and image subsets, and feature learning (CIFAR-10 also anomaly
-   * detection, as the paper's Table 1).
+   * detection, as the paper's Table 1); the generated cosine-3d takes the VAE.
    */
-  private static void validateModelAndData(Cell c, String where, List<String> problems) {
+  private static void validateModelAndData(CellTemplate c, String where, List<String> problems) {
     ModelKind kind = ModelKind.of(c.model()).orElse(null);
     if (kind == null || c.dataset() == null) {
       return; // reported already
@@ -283,20 +289,7 @@ public final class PlanLoader {
       return;
     }
     if (generated) {
-      if (c.hiddenUnits() != null && c.hiddenUnits().size() != 1) {
-        problems.add(
-            where + "the VAE has one hidden layer in encoder and decoder, got " + c.hiddenUnits());
-      }
-      if (c.latentUnits() != null && c.latentUnits() < 1) {
-        problems.add(where + "latentUnits must be positive, got " + c.latentUnits());
-      }
-      if (missing(c).isEmpty() && VAE_OBJECTIVES.contains(c.objective())) {
-        try {
-          VaeSettings.of(c);
-        } catch (IllegalArgumentException e) {
-          problems.add(where + e.getMessage());
-        }
-      }
+      validateVae(c, where, problems);
       return;
     }
     boolean images = !c.dataset().equals("ecg5000");
@@ -323,19 +316,67 @@ public final class PlanLoader {
                         + o
                         + ", got "
                         + c.objective()));
-    if (c.evaluation() != null) {
-      oneOf(problems, where + "evaluation", c.evaluation(), Cell.EVALUATIONS, n -> false);
-      if (c.evaluation().equals("features") && !images) {
-        problems.add(where + "evaluation features needs an image dataset, got " + c.dataset());
-      }
-      if (c.evaluation().equals("anomaly") && images && !c.dataset().startsWith("cifar10")) {
-        problems.add(
-            where
-                + "anomaly detection on images follows the paper's CIFAR-10 protocol: use cifar10"
-                + " or cifar10-jpeg, got "
-                + c.dataset());
-      }
+    validateEvaluation(c, images, where, problems);
+    validatePretraining(c, where, problems);
+    PlanBounds.require(problems, where + "latentUnits", c.latentUnits(), 1, PlanBounds.MAX_WIDTH);
+    requireFewParameters(c, images, where, problems);
+    if (c.latentUnits() != null && (!c.model().startsWith("cebm-") || c.latentUnits() < 1)) {
+      problems.add(
+          where
+              + "latentUnits must be positive and only a CEBM or the VAE has it, got "
+              + c.latentUnits());
     }
+    validateProtocol(c, where, problems);
+    if (kind.convolutional()) {
+      validateKernels(c, where, problems);
+      validateImages(c, where, problems);
+    }
+  }
+
+  /** The VAE: one hidden layer, its own objectives and options. */
+  private static void validateVae(CellTemplate c, String where, List<String> problems) {
+    if (c.hiddenUnits() != null && c.hiddenUnits().size() != 1) {
+      problems.add(
+          where + "the VAE has one hidden layer in encoder and decoder, got " + c.hiddenUnits());
+    }
+    if (c.latentUnits() != null && c.latentUnits() < 1) {
+      problems.add(where + "latentUnits must be positive, got " + c.latentUnits());
+    }
+    if (!missing(c).isEmpty() || !VAE_OBJECTIVES.contains(c.objective())) {
+      return; // reported already
+    }
+    // Without a first learning rate only the options can be checked; the rates' check names it.
+    Double learningRate = c.learningRates().isEmpty() ? null : c.learningRates().get(0);
+    try {
+      VaeSettings.checkOptions(c.objectiveOptions());
+      if (learningRate != null) {
+        VaeSettings.of(
+            c.objective(), c.objectiveOptions(), c.epochs(), c.batchSize(), learningRate, c.seed());
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add(where + e.getMessage());
+    }
+  }
+
+  private static void validateEvaluation(
+      CellTemplate c, boolean images, String where, List<String> problems) {
+    if (c.evaluation() == null) {
+      return;
+    }
+    oneOf(problems, where + "evaluation", c.evaluation(), Cell.EVALUATIONS, n -> false);
+    if (c.evaluation().equals("features") && !images) {
+      problems.add(where + "evaluation features needs an image dataset, got " + c.dataset());
+    }
+    if (c.evaluation().equals("anomaly") && images && !c.dataset().startsWith("cifar10")) {
+      problems.add(
+          where
+              + "anomaly detection on images follows the paper's CIFAR-10 protocol: use cifar10"
+              + " or cifar10-jpeg, got "
+              + c.dataset());
+    }
+  }
+
+  private static void validatePretraining(CellTemplate c, String where, List<String> problems) {
     Cell.Pretraining p = c.pretraining();
     if (p != null
         && (!c.model().equals("delvm-mlp")
@@ -357,27 +398,24 @@ public final class PlanLoader {
               + ", "
               + p);
     }
-    PlanBounds.require(problems, where + "latentUnits", c.latentUnits(), 1, PlanBounds.MAX_WIDTH);
-    requireFewParameters(c, images, where, problems);
-    if (c.latentUnits() != null && (!c.model().startsWith("cebm-") || c.latentUnits() < 1)) {
-      problems.add(
-          where
-              + "latentUnits must be positive and only a CEBM or the VAE has it, got "
-              + c.latentUnits());
-    }
-    if (c.protocol() != null) {
-      if (!"ecg5000".equals(c.dataset())) {
-        problems.add(where + "protocol applies to ECG5000 cells only, not " + c.dataset());
-      }
-      try {
-        EcgProtocol.of(c.protocol());
-      } catch (IllegalArgumentException e) {
-        problems.add(where + e.getMessage());
-      }
-    }
-    if (!kind.convolutional()) {
+  }
+
+  private static void validateProtocol(CellTemplate c, String where, List<String> problems) {
+    if (c.protocol() == null) {
       return;
     }
+    if (!"ecg5000".equals(c.dataset())) {
+      problems.add(where + "protocol applies to ECG5000 cells only, not " + c.dataset());
+    }
+    try {
+      EcgProtocol.of(c.protocol());
+    } catch (IllegalArgumentException e) {
+      problems.add(where + e.getMessage());
+    }
+  }
+
+  /** A CNN's kernels: one positive size per layer, none larger than the dataset's images. */
+  private static void validateKernels(CellTemplate c, String where, List<String> problems) {
     if (c.kernels() == null
         || c.hiddenUnits() == null
         || c.kernels().size() != c.hiddenUnits().size()
@@ -391,26 +429,31 @@ public final class PlanLoader {
               + c.kernels()
               + " for hiddenUnits "
               + c.hiddenUnits());
-    } else {
-      int side = c.dataset().startsWith("cifar10") ? 32 : 28;
-      c.kernels().stream()
-          .filter(k -> k > side)
-          .findFirst()
-          .ifPresent(
-              k ->
-                  problems.add(
-                      where
-                          + "kernel size "
-                          + k
-                          + " is larger than the "
-                          + side
-                          + "x"
-                          + side
-                          + " images of "
-                          + c.dataset()));
+      return;
     }
+    int side = c.dataset().startsWith("cifar10") ? 32 : 28;
+    c.kernels().stream()
+        .filter(k -> k > side)
+        .findFirst()
+        .ifPresent(
+            k ->
+                problems.add(
+                    where
+                        + "kernel size "
+                        + k
+                        + " is larger than the "
+                        + side
+                        + "x"
+                        + side
+                        + " images of "
+                        + c.dataset()));
+  }
+
+  /** A CNN's image subset; a probe's epochs unless the cell detects anomalies. */
+  private static void validateImages(CellTemplate c, String where, List<String> problems) {
     Cell.ImageSubset subset = c.images();
-    boolean probe = !c.anomalyDetection();
+    boolean probe =
+        Cell.evaluationKind(c.model(), c.dataset(), c.evaluation()) != EvaluationKind.ANOMALY;
     if (subset == null
         || subset.trainImages() == null
         || subset.testImages() == null
@@ -438,7 +481,7 @@ public final class PlanLoader {
    * int arithmetic of the layers) before any cell runs; the runner checks the actual memory.
    */
   private static void requireFewParameters(
-      Cell c, boolean images, String where, List<String> problems) {
+      CellTemplate c, boolean images, String where, List<String> problems) {
     List<Integer> widths = c.hiddenUnits();
     boolean convolutional = ModelKind.of(c.model()).map(ModelKind::convolutional).orElse(false);
     if (widths == null
@@ -465,7 +508,7 @@ public final class PlanLoader {
   }
 
   /** Required fields the cell (after expansion) lacks. */
-  private static List<String> missing(Cell c) {
+  private static List<String> missing(CellTemplate c) {
     List<String> missing = new ArrayList<>();
     if (c.experiment() == null) {
       missing.add("experiment");
@@ -491,7 +534,8 @@ public final class PlanLoader {
     return missing;
   }
 
-  private static void validateClaims(List<Claim> claims, List<Cell> cells, List<String> problems) {
+  private static void validateClaims(
+      List<Claim> claims, List<CellTemplate> cells, List<String> problems) {
     Set<String> ids = new HashSet<>();
     Set<String> known = knownSeries(cells);
     for (Claim c : claims) {
@@ -543,7 +587,7 @@ public final class PlanLoader {
       if (c.tolerance() != null && c.tolerance() < 0) {
         problems.add(where + "tolerance must be >= 0, got " + c.tolerance());
       }
-      List<Cell> matching =
+      List<CellTemplate> matching =
           cells.stream()
               .filter(cell -> cell.experiment() != null)
               .filter(cell -> cell.experiment().startsWith(c.experiment()))
@@ -580,9 +624,9 @@ public final class PlanLoader {
    * The series a claim may name: those of the plan's cells, and every model's default series (a
    * plan may leave a model's cells out, which makes its claims NOT TESTABLE, not wrong).
    */
-  private static Set<String> knownSeries(List<Cell> cells) {
+  private static Set<String> knownSeries(List<CellTemplate> cells) {
     Set<String> known = new java.util.TreeSet<>();
-    cells.stream().map(Cell::series).filter(s -> s != null).forEach(known::add);
+    cells.stream().map(CellTemplate::series).filter(s -> s != null).forEach(known::add);
     for (ModelKind kind : ModelKind.values()) {
       Objectives.names().forEach(o -> known.add(kind.series(o)));
       VAE_OBJECTIVES.forEach(o -> known.add(kind.series(o)));

@@ -62,7 +62,6 @@ class PlanExpanderTest {
     assertEquals(Map.of("hidden units", 128.0), cd128.coordinates());
     assertEquals("relu", cd128.activation());
     assertEquals(Map.of(), cd128.paper());
-    assertEquals(null, cd128.sweep());
   }
 
   @Test

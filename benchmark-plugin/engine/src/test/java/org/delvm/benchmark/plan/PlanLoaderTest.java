@@ -263,4 +263,30 @@ class PlanLoaderTest {
         m);
     assertTrue(m.contains("cell 'wrong-option': alphaRule must be 'reflected'"), m);
   }
+
+  @Test
+  void aVaeCellWithoutAFirstLearningRateIsNamedWithItsOtherProblems(@TempDir Path dir)
+      throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("vae.json"),
+            """
+            {"name": "v", "description": "d", "cells": [
+             {"id": "null-rate", "experiment": "VAE", "dataset": "cosine-3d", "splitSeed": 0,
+              "model": "vae", "hiddenUnits": [32], "objective": "lagrangian",
+              "objectiveOptions": {"alphaRule": "sideways"}, "epochs": 1, "batchSize": 100,
+              "learningRates": [null], "seed": 1},
+             {"id": "no-rates", "experiment": "VAE", "dataset": "cosine-3d", "splitSeed": 0,
+              "model": "vae", "hiddenUnits": [32], "objective": "elbo", "epochs": 1,
+              "batchSize": 100, "learningRates": [], "seed": 1}]}
+            """);
+
+    String m =
+        assertThrows(PlanException.class, () -> new PlanLoader().load(file.toString()))
+            .getMessage();
+
+    assertTrue(m.contains("cell 'null-rate': alphaRule must be 'reflected'"), m);
+    assertTrue(m.contains("cell 'null-rate': learningRates must be positive"), m);
+    assertTrue(m.contains("cell 'no-rates': learningRates must be positive"), m);
+  }
 }

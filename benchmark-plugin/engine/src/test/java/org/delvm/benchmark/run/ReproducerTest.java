@@ -99,7 +99,7 @@ class ReproducerTest {
   @Test
   void addsTheBaselinesTheSeedAggregatesAndTheClaimVerdicts() {
     Cell seed1 = TinyPlans.cell("sm-seed1");
-    Cell seed2 = seed1.withIdAndSeed("sm-seed2", 4L);
+    Cell seed2 = TinyPlans.replicate("sm-seed2", 4);
     Plan plan =
         new Plan(
             "tiny",

@@ -6,7 +6,7 @@ import org.delvm.benchmark.plan.Cell;
 
 /**
  * Builds a loaded plan's cell for tests: every field a runner reads set (an SM-DELVM on ECG5000 by
- * default), template fields null; tests change only what they are about.
+ * default); tests change only what they are about.
  */
 public final class TestCell {
 
@@ -167,10 +167,6 @@ public final class TestCell {
         paper,
         series,
         Map.of(),
-        null,
-        null,
-        null,
-        null,
         kernels,
         images,
         evaluation,
