@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Scale-out of the Spark runner on this machine: a fixed sub-plan of the default plan (10 cells of
 # mixed cost, ECG5000 and the generated cosine, so no download) on a standalone master and worker
-# on 127.0.0.1, with 1 executor and with 2 executors of 1 core each (spark.task.cpus=1: one ND4J
-# thread per cell), REPEATS runs each (--fresh: every cell computed), median reported.
+# on 127.0.0.1, in three layouts (executors x cores each; spark.task.cpus=1: one ND4J thread per
+# cell, as many cells at a time as cores): 1x1, 2x1 (two executor JVMs) and 1x2 (one executor JVM
+# running two tasks at a time), REPEATS runs each (--fresh: every cell computed), median reported.
 #
 #   benchmark-plugin/spark-runner/scale-out.sh            # from the project's root
 #   REPEATS=5 CELLS=id1,id2,... benchmark-plugin/spark-runner/scale-out.sh
@@ -12,18 +13,18 @@
 #             the driver JVM's and SparkContext's start before it is left out)
 #   start-up  of the wall, the time until the first cell started: executors launched, first task
 #   cells     the sum of the cells' own seconds (training and evaluation, measured inside each task)
-#   overhead  per cell, on 1 executor: (wall - cells) / number of cells, with and without the
-#             start-up: scheduling, shipping the task, the per-task dataset check and split, the
-#             first task's ND4J start, storing the result through Hadoop's FileSystem. On 2
-#             executors the cells overlap, so it is not defined there.
-#   speed-up  wall on 1 executor / wall on 2 executors
+#   overhead  per cell, on 1x1: (wall - cells) / number of cells, with and without the start-up:
+#             scheduling, shipping the task, the per-task dataset check and split, the first
+#             task's ND4J start, storing the result through Hadoop's FileSystem. With two cores the
+#             cells overlap, so it is not defined there.
+#   speed-up  wall of 1x1 / wall of the layout
 # The machine must be otherwise idle for the numbers to mean anything; the script prints the load
 # average before and after.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 REPEATS="${REPEATS:-3}"
-EXECUTORS="${EXECUTORS:-1 2}"
+LAYOUTS="${LAYOUTS:-1x1 2x1 1x2}" # executors x cores of each
 # More executor JVM options and spark-submit settings, for experiments: EXECUTOR_JAVA_OPTIONS="..."
 # and EXTRA_CONF="--conf k=v --conf k2=v2".
 EXECUTOR_JAVA_OPTIONS="${EXECUTOR_JAVA_OPTIONS:-}"
@@ -83,48 +84,61 @@ await "$work/worker.log" "Successfully registered with master"
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 declare -A walls startups sums
-for executors in $EXECUTORS; do
+for layout in $LAYOUTS; do
+  executors=${layout%x*}
+  cores=${layout#*x}
   for run in $(seq 1 "$REPEATS"); do
-    out="$work/outcome-$executors-$run.json"
+    out="$work/outcome-$layout-$run.json"
     t0=$(date +%s.%N)
     "${java_cp[@]}" -Xmx1g org.apache.spark.deploy.SparkSubmit \
       --master "spark://127.0.0.1:$port" --deploy-mode client \
       --class org.delvm.benchmark.spark.SparkDriver \
-      --conf spark.executor.cores=1 --conf spark.cores.max="$executors" --conf spark.task.cpus=1 \
+      --conf spark.executor.cores="$cores" --conf spark.cores.max="$((executors * cores))" \
+      --conf spark.task.cpus=1 \
       --conf spark.executor.memory=2g \
       --conf "spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.maxbytes=3g -Dorg.bytedeco.javacpp.maxphysicalbytes=5g $EXECUTOR_JAVA_OPTIONS" \
       "${EXTRA_CONF[@]}" \
       --conf spark.ui.enabled=false --conf spark.driver.host=127.0.0.1 \
       --jars "$jars" "$work/delvm-spark-runner.jar" \
-      default --cells "$CELLS" --results "$work/results-$executors-$run" --fresh --offline \
-      --cache "$work/cache" --outcome "$out" > "$work/submit-$executors-$run.log" 2>&1 \
-      || { echo "run $executors/$run failed:" >&2; tail -40 "$work/submit-$executors-$run.log" >&2; exit 1; }
+      default --cells "$CELLS" --results "$work/results-$layout-$run" --fresh --offline \
+      --cache "$work/cache" --outcome "$out" > "$work/submit-$layout-$run.log" 2>&1 \
+      || { echo "run $layout/$run failed:" >&2; tail -40 "$work/submit-$layout-$run.log" >&2; exit 1; }
     t1=$(date +%s.%N)
     read -r wall startup sum failed < <(python3 -c '
 import json,sys; d=json.load(open(sys.argv[1]))
 print(d["seconds"], d["startupSeconds"], sum(c["seconds"] for c in d["cells"]), sum(c["status"]=="failed" for c in d["cells"]))' "$out")
-    if [ "$failed" != 0 ]; then echo "run $executors/$run: $failed cell(s) failed, see $out" >&2; exit 1; fi
-    walls[$executors]+="$wall "
-    sums[$executors]+="$sum "
-    startups[$executors]+="$startup "
-    echo "executors $executors, run $run: wall $wall s (start-up $startup s), cells $sum s (whole spark-submit $(python3 -c "print(round($t1 - $t0, 1))") s)"
+    if [ "$failed" != 0 ]; then echo "run $layout/$run: $failed cell(s) failed, see $out" >&2; exit 1; fi
+    walls[$layout]+="$wall "
+    sums[$layout]+="$sum "
+    startups[$layout]+="$startup "
+    echo "layout $layout, run $run: wall $wall s (start-up $startup s), cells $sum s (whole spark-submit $(python3 -c "print(round($t1 - $t0, 1))") s)"
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-python3 - "$CELLS" "${walls[1]}" "${walls[2]}" "${sums[1]}" "${sums[2]}" "${startups[1]}" "${startups[2]}" <<'EOF'
+args=()
+for layout in $LAYOUTS; do args+=("$layout" "${walls[$layout]}" "${sums[$layout]}" "${startups[$layout]}"); done
+python3 - "$CELLS" "${args[@]}" <<'EOF'
 import statistics, sys
 cells = len(sys.argv[1].split(","))
-w1, w2, s1, s2, u1, u2 = ([float(x) for x in a.split()] for a in sys.argv[2:8])
-m1, m2 = statistics.median(w1), statistics.median(w2)
+rows = sys.argv[2:]
+layouts = [(rows[i], *([float(x) for x in a.split()] for a in rows[i + 1:i + 4]))
+           for i in range(0, len(rows), 4)]
 print()
-print(f"| executors (1 core each) | wall, median of {len(w1)} | runs | start-up (median) | cells' own seconds (median) | overhead per cell (without start-up) | speed-up |")
+print("| executors x cores | wall, median | runs | start-up (median) | cells' own seconds (median) |"
+      " overhead per cell (without start-up) | speed-up over 1x1 |")
 print("|---|---|---|---|---|---|---|")
-o1 = (m1 - statistics.median(s1)) / cells
-o1s = (m1 - statistics.median(u1) - statistics.median(s1)) / cells
-print(f"| 1 | {m1:.1f} s | {', '.join(f'{x:.1f}' for x in w1)} | {statistics.median(u1):.1f} s | "
-      f"{statistics.median(s1):.1f} s | {o1:.2f} s ({o1s:.2f} s) | 1.00x |")
-print(f"| 2 | {m2:.1f} s | {', '.join(f'{x:.1f}' for x in w2)} | {statistics.median(u2):.1f} s | "
-      f"{statistics.median(s2):.1f} s | - | {m1 / m2:.2f}x |")
+base = None
+for layout, w, s, u in layouts:
+    m = statistics.median(w)
+    overhead = "-"
+    if layout == "1x1":
+        base = m
+        o = (m - statistics.median(s)) / cells
+        o_s = (m - statistics.median(u) - statistics.median(s)) / cells
+        overhead = f"{o:.2f} s ({o_s:.2f} s)"
+    speed_up = f"{base / m:.2f}x" if base else "-"
+    print(f"| {layout} | {m:.1f} s | {', '.join(f'{x:.1f}' for x in w)} | {statistics.median(u):.1f} s"
+          f" | {statistics.median(s):.1f} s | {overhead} | {speed_up} |")
 print(f"\n{cells} cells of plan default: {sys.argv[1]}")
 EOF

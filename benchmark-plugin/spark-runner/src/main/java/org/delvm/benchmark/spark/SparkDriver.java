@@ -88,9 +88,9 @@ public final class SparkDriver {
   /**
    * The executors' native thread settings, unless given: OpenMP and OpenBLAS size their thread
    * pools from the environment when ND4J loads, before a task can set its threads, and OpenMP's
-   * idle threads spin unless told to sleep. With two executors of one core each on two cores, each
-   * cell took 1.5x its time on one executor without these settings, 1.34x with them (docs/spark.md,
-   * "Scale-out").
+   * idle threads spin unless told to sleep. With two executors of one core each on two cores, the
+   * cells took 1.5x their time on one executor without these settings, 1.2-1.3x with them
+   * (docs/spark.md, "Scale-out").
    */
   static void threadEnvironment(SparkConf conf) {
     String taskCpus = conf.get("spark.task.cpus", "1");
