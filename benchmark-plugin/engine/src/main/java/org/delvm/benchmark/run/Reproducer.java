@@ -619,8 +619,12 @@ public final class Reproducer {
     return new CellOutcome(result, false);
   }
 
-  /** The stand-in result of a cell that did not run: not run (report goal) or skipped (no data). */
-  private static StoredResult placeholder(Cell cell, CellStatus status, String message) {
+  /**
+   * The stand-in result of a cell that did not train: not run (report goal), skipped (no data), or
+   * failed before its runner could record anything (a worker or a Spark task lost). It has no
+   * fingerprint, since nothing was computed.
+   */
+  public static StoredResult placeholder(Cell cell, CellStatus status, String message) {
     return new StoredResult(
         new CellFingerprint("", Map.of(), ""),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),

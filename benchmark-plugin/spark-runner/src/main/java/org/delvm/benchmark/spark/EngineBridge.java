@@ -8,23 +8,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.delvm.benchmark.cost.CostModel;
 import org.delvm.benchmark.datasets.FetchSettings;
 import org.delvm.benchmark.plan.Cell;
 import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.plan.PlanLoader;
-import org.delvm.benchmark.report.CellResult;
 import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.run.CellOutcome;
 import org.delvm.benchmark.run.ComputeThreads;
 import org.delvm.benchmark.run.Reproducer;
 import org.delvm.benchmark.run.RunLog;
-import org.delvm.benchmark.store.CellFingerprint;
 import org.delvm.benchmark.store.ResultStore;
 import org.delvm.benchmark.store.StoredResult;
 
@@ -151,30 +146,7 @@ final class EngineBridge {
       String planName, String cellJson, String reason, Path localResults, Log log) {
     Cell cell = fromJson(cellJson);
     ResultStore store = ResultStore.open(localResults, planName, runLog(log));
-    CellResult failed =
-        new CellResult(
-            cell.id(),
-            cell.experiment(),
-            cell.dataset(),
-            cell.model(),
-            cell.objective(),
-            Map.of(),
-            cell.seed(),
-            CellStatus.FAILED,
-            reason,
-            0,
-            0,
-            List.of(),
-            List.of(),
-            cell.series(),
-            cell.coordinates(),
-            List.of());
-    StoredResult result =
-        new StoredResult(
-            new CellFingerprint("", Map.of(), ""),
-            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-            0,
-            failed);
+    StoredResult result = Reproducer.placeholder(cell, CellStatus.FAILED, reason);
     try {
       store.write(cell.id(), result);
     } catch (IOException e) {
