@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# Scale-out of the Spark runner on this machine: a fixed sub-plan of the default plan (10 cells of
-# mixed cost, ECG5000 and the generated cosine, so no download) on a standalone master and worker
-# on 127.0.0.1, in three layouts (executors x cores each; spark.task.cpus=1: one ND4J thread per
-# cell, as many cells at a time as cores): 1x1, 2x1 (two executor JVMs) and 1x2 (one executor JVM
-# running two tasks at a time), REPEATS runs each (--fresh: every cell computed), median reported.
+# Scale-out of the Spark runner on this machine: a fixed sub-plan of the default plan on a
+# standalone master and worker on 127.0.0.1, in three layouts (executors x cores each;
+# spark.task.cpus=1: one ND4J thread per cell, as many cells at a time as cores): 1x1, 2x1 (two
+# executor JVMs) and 1x2 (one executor JVM running two tasks at a time), REPEATS runs each (--fresh:
+# every cell computed), median reported.
+#
+# Sub-plans (SUBPLAN), both on ECG5000 and the generated cosine, so no download:
+#   fig8     (default) the whole of Fig. 8: 14 cells, SM, CD, CEBM and AE at 1-4 hidden layers,
+#            about 5 minutes on one core, the longest cell a sixth of it
+#   mixed10  10 cells from four experiments, about 80 s on one core, the longest cell a third of it
 #
 #   benchmark-plugin/spark-runner/scale-out.sh            # from the project's root
-#   REPEATS=5 CELLS=id1,id2,... benchmark-plugin/spark-runner/scale-out.sh
+#   SUBPLAN=mixed10 LAYOUTS="1x1 2x1" REPEATS=5 benchmark-plugin/spark-runner/scale-out.sh
+#   CELLS=id1,id2,... benchmark-plugin/spark-runner/scale-out.sh
 #
-# Prints one table. Columns:
+# Prints two tables. The first, per layout:
 #   wall      the driver's wall time from the first cell's submission to the last result (median;
 #             the driver JVM's and SparkContext's start before it is left out)
 #   start-up  of the wall, the time until the first cell started: executors launched, first task
@@ -18,6 +24,8 @@
 #             task's ND4J start, storing the result through Hadoop's FileSystem. With two cores the
 #             cells overlap, so it is not defined there.
 #   speed-up  wall of 1x1 / wall of the layout
+# The second, per cell: its own seconds in each layout (median), and against 1x1: how much slower
+# a cell runs while another one shares the machine.
 # The machine must be otherwise idle for the numbers to mean anything; the script prints the load
 # average before and after.
 set -euo pipefail
@@ -29,7 +37,15 @@ LAYOUTS="${LAYOUTS:-1x1 2x1 1x2}" # executors x cores of each
 # and EXTRA_CONF="--conf k=v --conf k2=v2".
 EXECUTOR_JAVA_OPTIONS="${EXECUTOR_JAVA_OPTIONS:-}"
 read -r -a EXTRA_CONF <<< "${EXTRA_CONF:-}"
-CELLS="${CELLS:-fig8-cebm-mlp256,fig7-ae-mlp512,fig8-ae-mlp256,fig8-cd-mlp512x512,fig7-cd-mlp1024,ecg-tf-tutorial-sm-mlp2048-seed1,extras-fce,fig7-sm-mlp2048-seed1,vae-table1-elbo-seed1,vae-table1-elbo-seed2}"
+declare -A SUBPLANS=(
+  [fig8]=fig8-ae-mlp256,fig8-ae-mlp256x256,fig8-ae-mlp256x256x256,fig8-ae-mlp256x256x256x256,fig8-cd-mlp512,fig8-cd-mlp512x512,fig8-cd-mlp512x512x512,fig8-cd-mlp512x512x512x512,fig8-cebm-mlp256,fig8-cebm-mlp256x256,fig8-sm-mlp256,fig8-sm-mlp256x256,fig8-sm-mlp256x256x256,fig8-sm-mlp256x256x256x256
+  [mixed10]=fig8-cebm-mlp256,fig7-ae-mlp512,fig8-ae-mlp256,fig8-cd-mlp512x512,fig7-cd-mlp1024,ecg-tf-tutorial-sm-mlp2048-seed1,extras-fce,fig7-sm-mlp2048-seed1,vae-table1-elbo-seed1,vae-table1-elbo-seed2
+)
+SUBPLAN="${SUBPLAN:-fig8}"
+if [ -z "${CELLS:-}" ]; then
+  CELLS="${SUBPLANS[$SUBPLAN]:-}"
+  [ -n "$CELLS" ] || { echo "SUBPLAN=$SUBPLAN: expected one of ${!SUBPLANS[*]}, or give CELLS=id1,id2,..." >&2; exit 2; }
+fi
 MVN_OFFLINE="${MVN_OFFLINE:-}" # -o: offline; default online, so a fresh machine resolves Spark once
 
 echo "== Building the runner and laying out SPARK_HOME (target/spark-home) =="
@@ -83,7 +99,6 @@ pids+=($!)
 await "$work/worker.log" "Successfully registered with master"
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-declare -A walls startups sums
 for layout in $LAYOUTS; do
   executors=${layout%x*}
   cores=${layout#*x}
@@ -108,37 +123,40 @@ for layout in $LAYOUTS; do
 import json,sys; d=json.load(open(sys.argv[1]))
 print(d["seconds"], d["startupSeconds"], sum(c["seconds"] for c in d["cells"]), sum(c["status"]=="failed" for c in d["cells"]))' "$out")
     if [ "$failed" != 0 ]; then echo "run $layout/$run: $failed cell(s) failed, see $out" >&2; exit 1; fi
-    walls[$layout]+="$wall "
-    sums[$layout]+="$sum "
-    startups[$layout]+="$startup "
     echo "layout $layout, run $run: wall $wall s (start-up $startup s), cells $sum s (whole spark-submit $(python3 -c "print(round($t1 - $t0, 1))") s)"
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-args=()
-for layout in $LAYOUTS; do args+=("$layout" "${walls[$layout]}" "${sums[$layout]}" "${startups[$layout]}"); done
-python3 - "$CELLS" "${args[@]}" <<'EOF'
-import statistics, sys
-cells = len(sys.argv[1].split(","))
-rows = sys.argv[2:]
-layouts = [(rows[i], *([float(x) for x in a.split()] for a in rows[i + 1:i + 4]))
-           for i in range(0, len(rows), 4)]
+python3 - "$work" "$CELLS" "$REPEATS" $LAYOUTS <<'EOF'
+import json, statistics, sys
+work, cells, repeats, layouts = sys.argv[1], sys.argv[2].split(","), int(sys.argv[3]), sys.argv[4:]
+runs = {l: [json.load(open(f"{work}/outcome-{l}-{r}.json")) for r in range(1, repeats + 1)]
+        for l in layouts}
+med = statistics.median
 print()
 print("| executors x cores | wall, median | runs | start-up (median) | cells' own seconds (median) |"
       " overhead per cell (without start-up) | speed-up over 1x1 |")
 print("|---|---|---|---|---|---|---|")
 base = None
-for layout, w, s, u in layouts:
-    m = statistics.median(w)
+for layout in layouts:
+    w = [d["seconds"] for d in runs[layout]]
+    u = med(d["startupSeconds"] for d in runs[layout])
+    s = med(sum(c["seconds"] for c in d["cells"]) for d in runs[layout])
     overhead = "-"
     if layout == "1x1":
-        base = m
-        o = (m - statistics.median(s)) / cells
-        o_s = (m - statistics.median(u) - statistics.median(s)) / cells
-        overhead = f"{o:.2f} s ({o_s:.2f} s)"
-    speed_up = f"{base / m:.2f}x" if base else "-"
-    print(f"| {layout} | {m:.1f} s | {', '.join(f'{x:.1f}' for x in w)} | {statistics.median(u):.1f} s"
-          f" | {statistics.median(s):.1f} s | {overhead} | {speed_up} |")
-print(f"\n{cells} cells of plan default: {sys.argv[1]}")
+        base = med(w)
+        overhead = f"{(base - s) / len(cells):.2f} s ({(base - u - s) / len(cells):.2f} s)"
+    speed_up = f"{base / med(w):.2f}x" if base else "-"
+    print(f"| {layout} | {med(w):.1f} s | {', '.join(f'{x:.1f}' for x in w)} | {u:.1f} s"
+          f" | {s:.1f} s | {overhead} | {speed_up} |")
+print()
+print("| cell | " + " | ".join(f"{l}, median" for l in layouts) + " |")
+print("|---|" + "---|" * len(layouts))
+for cell in cells:
+    own = {l: med(c["seconds"] for d in runs[l] for c in d["cells"] if c["cellId"] == cell)
+           for l in layouts}
+    ratio = lambda l: f" ({own[l] / own['1x1']:.2f}x)" if "1x1" in own and l != "1x1" else ""
+    print(f"| {cell} | " + " | ".join(f"{own[l]:.1f} s{ratio(l)}" for l in layouts) + " |")
+print(f"\n{len(cells)} cells of plan default: {','.join(cells)}")
 EOF
