@@ -9,6 +9,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.delvm.benchmark.cost.ShardSpec;
 import org.delvm.benchmark.datasets.FetchSettings;
+import org.delvm.benchmark.run.Compute;
 import org.delvm.benchmark.run.Launcher;
 import org.delvm.benchmark.run.RunLog;
 
@@ -72,9 +73,7 @@ abstract class AbstractCellsMojo extends AbstractDelvmMojo {
             resultsDirectory.toPath(),
             fresh,
             requireAllDatasets,
-            threads,
-            workers,
-            Duration.ofMinutes(cellTimeout)),
+            new Compute(workers, threads, Duration.ofMinutes(cellTimeout))),
         new RunLog(getLog()::info, getLog()::warn));
   }
 

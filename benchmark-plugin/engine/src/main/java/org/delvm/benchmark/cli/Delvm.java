@@ -15,6 +15,7 @@ import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.plan.PlanException;
 import org.delvm.benchmark.plan.PlanLoader;
 import org.delvm.benchmark.report.ReportException;
+import org.delvm.benchmark.run.Compute;
 import org.delvm.benchmark.run.Launcher;
 import org.delvm.benchmark.run.PlanOutcome;
 import org.delvm.benchmark.run.RunLog;
@@ -117,9 +118,11 @@ public final class Delvm {
                 Path.of(o.getOrDefault("results", "delvm-results")),
                 o.containsKey("fresh"),
                 o.containsKey("require-all-datasets"),
-                count("threads", o.getOrDefault("threads", "1")),
-                count("workers", o.getOrDefault("workers", "0")),
-                Duration.ofMinutes(count("cell-timeout", o.getOrDefault("cell-timeout", "0")))),
+                new Compute(
+                    count("workers", o.getOrDefault("workers", "0")),
+                    count("threads", o.getOrDefault("threads", "1")),
+                    Duration.ofMinutes(
+                        count("cell-timeout", o.getOrDefault("cell-timeout", "0"))))),
             log);
     Path report = Path.of(o.getOrDefault("report", "delvm-report"));
     Optional<ShardSpec> shard = Optional.ofNullable(o.get("shard")).map(ShardSpec::parse);

@@ -1,7 +1,6 @@
 package org.delvm.benchmark.run;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,17 +25,10 @@ public final class Launcher {
    * @param resultsDirectory where finished cells are stored, one folder per plan
    * @param fresh ignore stored results (the new results replace them)
    * @param requireAllDatasets fail when a dataset cannot be had, instead of skipping its cells
-   * @param threads ND4J's compute threads, 0 for its default
-   * @param workers cells trained at a time, 0 to choose from the cores and the cells' memory
-   * @param cellTimeout a cell training longer fails (checked after each epoch); zero: no limit
+   * @param compute cells at a time, compute threads per cell, time limit per cell
    */
   public record Options(
-      Path resultsDirectory,
-      boolean fresh,
-      boolean requireAllDatasets,
-      int threads,
-      int workers,
-      Duration cellTimeout) {}
+      Path resultsDirectory, boolean fresh, boolean requireAllDatasets, Compute compute) {}
 
   private final FetchSettings fetchSettings;
   private final Options options;
@@ -181,15 +173,14 @@ public final class Launcher {
   }
 
   private Reproducer training() {
-    log.info().accept(ComputeThreads.apply(options.threads()));
+    log.info().accept(ComputeThreads.apply(options.compute().threads()));
     return new Reproducer(
             fetchSettings,
             options.resultsDirectory(),
             options.fresh(),
             options.requireAllDatasets(),
             log)
-        .withWorkers(options.workers(), options.threads())
-        .withCellTimeout(options.cellTimeout());
+        .computing(options.compute());
   }
 
   private PlanOutcome logged(PlanOutcome outcome) {

@@ -3,7 +3,6 @@ package org.delvm.benchmark.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -91,9 +90,7 @@ public final class Reproducer {
   private final RunLog runLog;
   private final List<Path> gathered;
   private final Consumer<String> log;
-  private final int workers;
-  private final int threads;
-  private final Duration cellTimeout;
+  private final Compute compute;
 
   /**
    * @param resultsDirectory where finished cells are stored, one folder per plan
@@ -109,9 +106,7 @@ public final class Reproducer {
         true,
         List.of(),
         RunLog.of(log),
-        1,
-        0,
-        Duration.ZERO);
+        Compute.SERIAL);
   }
 
   /**
@@ -143,9 +138,7 @@ public final class Reproducer {
         true,
         List.of(),
         log,
-        1,
-        0,
-        Duration.ZERO);
+        Compute.SERIAL);
   }
 
   private Reproducer(
@@ -156,9 +149,7 @@ public final class Reproducer {
       boolean train,
       List<Path> gathered,
       RunLog log,
-      int workers,
-      int threads,
-      Duration cellTimeout) {
+      Compute compute) {
     this.fetchSettings = fetchSettings;
     this.resultsDirectory = resultsDirectory;
     this.fresh = fresh;
@@ -167,19 +158,11 @@ public final class Reproducer {
     this.gathered = List.copyOf(gathered);
     this.runLog = log;
     this.log = log.info();
-    this.workers = workers;
-    this.threads = threads;
-    this.cellTimeout = cellTimeout;
+    this.compute = compute;
   }
 
-  /**
-   * Fails a cell that trains longer than {@code limit} (checked after each epoch); zero: no limit.
-   */
-  public Reproducer withCellTimeout(Duration limit) {
-    if (limit.isNegative()) {
-      throw new IllegalArgumentException(
-          "delvm.cellTimeout must be 0 (no limit) or more minutes, got " + limit.toMinutes());
-    }
+  /** This reproducer computing its cells with {@code compute}: workers, threads, time limit. */
+  public Reproducer computing(Compute compute) {
     return new Reproducer(
         fetchSettings,
         resultsDirectory,
@@ -188,34 +171,7 @@ public final class Reproducer {
         train,
         gathered,
         runLog,
-        workers,
-        threads,
-        limit);
-  }
-
-  /**
-   * This reproducer training {@code workers} cells at a time, each on a thread with {@code threads}
-   * compute threads (0: ND4J's default); 0 workers: as many as the cores and the cells' memory
-   * allow ({@link Workers#automatic}).
-   */
-  public Reproducer withWorkers(int workers, int threads) {
-    if (workers < 0) {
-      throw new IllegalArgumentException(
-          "delvm.workers must be 1 or more cells at a time, or 0 to choose from the cores and"
-              + " memory; got "
-              + workers);
-    }
-    return new Reproducer(
-        fetchSettings,
-        resultsDirectory,
-        fresh,
-        requireAllDatasets,
-        train,
-        gathered,
-        runLog,
-        workers,
-        threads,
-        cellTimeout);
+        compute);
   }
 
   /**
@@ -231,7 +187,7 @@ public final class Reproducer {
   public static Reproducer fromStoredResults(
       FetchSettings fetchSettings, Path resultsDirectory, RunLog log) {
     return new Reproducer(
-        fetchSettings, resultsDirectory, false, false, false, List.of(), log, 1, 0, Duration.ZERO);
+        fetchSettings, resultsDirectory, false, false, false, List.of(), log, Compute.SERIAL);
   }
 
   /**
@@ -258,7 +214,7 @@ public final class Reproducer {
       }
     }
     return new Reproducer(
-        fetchSettings, resultsDirectory, false, false, false, gathered, log, 1, 0, Duration.ZERO);
+        fetchSettings, resultsDirectory, false, false, false, gathered, log, Compute.SERIAL);
   }
 
   /** Runs the plan and writes index.html and metrics.json into {@code reportDirectory}. */
@@ -395,7 +351,7 @@ public final class Reproducer {
     List<ResultStore> sources = sources(plan, store);
     Map<EvaluationKind, CellRunner> runners = runners(images, splits);
     int n = plan.cells().size();
-    int parallel = workers > 0 ? workers : automaticWorkers(plan);
+    int parallel = compute.workers() > 0 ? compute.workers() : automaticWorkers(plan);
     PlanClock clock = new PlanClock(estimates, parallel);
     List<Callable<CellOutcome>> tasks = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -458,12 +414,14 @@ public final class Reproducer {
             + ": "
             + parallel
             + " cells at a time (delvm.workers), each with "
-            + (threads > 0 ? threads + " compute thread(s)" : "ND4J's default compute threads"));
+            + (compute.threads() > 0
+                ? compute.threads() + " compute thread(s)"
+                : "ND4J's default compute threads"));
     return Workers.run(
         tasks,
         estimates,
         parallel,
-        threads,
+        compute.threads(),
         (index, error) -> {
           Cell cell = plan.cells().get(index);
           String message = "the worker ran out of resources: " + error;
@@ -477,7 +435,10 @@ public final class Reproducer {
   private int automaticWorkers(Plan plan) {
     double largest = plan.cells().stream().mapToDouble(MemoryEstimate::bytes).max().orElse(0);
     return Workers.automatic(
-        threads, Runtime.getRuntime().availableProcessors(), MemoryEstimate.available(), largest);
+        compute.threads(),
+        Runtime.getRuntime().availableProcessors(),
+        MemoryEstimate.available(),
+        largest);
   }
 
   /** One runner per evaluation kind, over the data and splits prepared for the plan. */
@@ -721,7 +682,7 @@ public final class Reproducer {
   }
 
   private CellResult attempt(Cell cell, Supplier<CellResult> compute) {
-    CellDeadline.start(cellTimeout);
+    CellDeadline.start(this.compute.cellTimeout());
     try {
       return CellAttempt.run(cell, compute, runLog);
     } finally {

@@ -26,7 +26,7 @@ class CellTimeoutTest {
     Reproducer limited =
         new Reproducer(
                 TinyPlans.offline(dir.resolve("cache")), dir.resolve("results"), false, l -> {})
-            .withCellTimeout(Duration.ofMillis(1));
+            .computing(new Compute(1, 0, Duration.ofMillis(1)));
 
     List<CellResult> cells = limited.runCells(plan).stream().map(CellOutcome::result).toList();
 
@@ -39,7 +39,7 @@ class CellTimeoutTest {
     List<CellResult> unlimited =
         new Reproducer(
                 TinyPlans.offline(dir.resolve("cache")), dir.resolve("results"), false, l -> {})
-                .withCellTimeout(Duration.ZERO)
+                .computing(Compute.SERIAL)
                 .runCells(new Plan("limited", "", List.of(TinyPlans.cell("quick"))))
                 .stream()
                 .map(CellOutcome::result)

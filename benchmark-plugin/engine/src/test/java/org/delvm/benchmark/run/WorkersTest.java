@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,7 +43,7 @@ class WorkersTest {
                 false,
                 false,
                 RunLog.of(lines::add))
-            .withWorkers(workers, 1);
+            .computing(new Compute(workers, 1, Duration.ZERO));
     ComputeThreads.apply(1); // the serial run computes on this thread
     try {
       return reproducer.runCells(plan).stream().map(CellOutcome::result).toList();

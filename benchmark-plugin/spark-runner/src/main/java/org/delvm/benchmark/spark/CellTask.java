@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.spark.TaskContext;
+import org.delvm.benchmark.run.Compute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ record CellTask(
                 cell.json(),
                 fetch,
                 scratch,
-                new EngineBridge.Compute(threads, cellTimeout),
+                new Compute(1, threads, cellTimeout),
                 log);
       } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
         // Outside the cell's own guard (data, split): still the cell's failure, not the job's.

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.delvm.benchmark.cost.CostModel;
@@ -17,6 +16,7 @@ import org.delvm.benchmark.plan.Plan;
 import org.delvm.benchmark.plan.PlanLoader;
 import org.delvm.benchmark.report.CellStatus;
 import org.delvm.benchmark.run.CellOutcome;
+import org.delvm.benchmark.run.Compute;
 import org.delvm.benchmark.run.ComputeThreads;
 import org.delvm.benchmark.run.Reproducer;
 import org.delvm.benchmark.run.RunLog;
@@ -26,7 +26,7 @@ import org.delvm.benchmark.store.StoredResult;
 /**
  * Every call of the Spark runner into the engine (plans, cell runners, result store, cost model,
  * compute threads), in one place: the rest of this module deals in {@link PlanCells}, {@link
- * CellSpec} and {@link CellReport} only.
+ * CellSpec}, {@link CellReport} and the engine's {@link Compute} settings only.
  */
 final class EngineBridge {
 
@@ -96,15 +96,9 @@ final class EngineBridge {
   }
 
   /**
-   * How a task computes: ND4J's threads ({@code spark.task.cpus}) and the cell's time limit.
-   *
-   * @param cellTimeout a cell training longer fails (checked after each epoch); zero: no limit
-   */
-  record Compute(int threads, Duration cellTimeout) {}
-
-  /**
    * Runs one cell as the in-process runner does (fetch, split, train, evaluate, store), into a
-   * results directory of its own, on the calling thread.
+   * results directory of its own, on the calling thread, with {@code compute}'s threads and time
+   * limit (its workers are not used: one task is one cell).
    */
   static CellReport runCell(
       String planName,
@@ -124,7 +118,7 @@ final class EngineBridge {
                 true,
                 fetch.requireAllDatasets(),
                 runLog(log))
-            .withCellTimeout(compute.cellTimeout());
+            .computing(compute);
     CellOutcome outcome = reproducer.runCells(one).get(0);
     String file = resultFile(planName, cell.id(), localResults);
     boolean stored = outcome.result().status() != CellStatus.SKIPPED;

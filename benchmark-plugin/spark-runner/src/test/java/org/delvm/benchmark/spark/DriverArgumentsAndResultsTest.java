@@ -65,6 +65,28 @@ class DriverArgumentsAndResultsTest {
   }
 
   @Test
+  void executorJvmsAreToldTheirCoresAfterTheClustersDefaultsUnlessTheOptionsSayIt() {
+    SparkConf conf =
+        new SparkConf(false)
+            .set("spark.executor.cores", "3")
+            .set("spark.executor.defaultJavaOptions", "-Dsite=x");
+    SparkDriver.executorJvmCores(conf);
+    assertEquals(
+        "-Dsite=x -XX:ActiveProcessorCount=3", conf.get("spark.executor.defaultJavaOptions"));
+
+    SparkConf unknownCores = new SparkConf(false);
+    SparkDriver.executorJvmCores(unknownCores);
+    assertFalse(unknownCores.contains("spark.executor.defaultJavaOptions"), "cores not given");
+
+    SparkConf given =
+        new SparkConf(false)
+            .set("spark.executor.cores", "1")
+            .set("spark.executor.extraJavaOptions", "-XX:ActiveProcessorCount=4");
+    SparkDriver.executorJvmCores(given);
+    assertFalse(given.contains("spark.executor.defaultJavaOptions"), "the user's own count");
+  }
+
+  @Test
   void aWrongCommandLineSaysWhatIsWrongAndTheUsage() {
     String noResults =
         assertThrows(IllegalArgumentException.class, () -> DriverArguments.parse("smoke"))
