@@ -39,13 +39,17 @@ class SparkLocalRunTest {
 
   @BeforeAll
   static void start() {
-    spark =
-        new JavaSparkContext(
-            new SparkConf()
-                .setMaster("local[2]")
-                .setAppName("SparkLocalRunTest")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1"));
+    spark = localSpark("SparkLocalRunTest");
+  }
+
+  /** Spark on {@code local[2]}, without its web UI, on 127.0.0.1. */
+  static JavaSparkContext localSpark(String appName) {
+    return new JavaSparkContext(
+        new SparkConf()
+            .setMaster("local[2]")
+            .setAppName(appName)
+            .set("spark.ui.enabled", "false")
+            .set("spark.driver.host", "127.0.0.1"));
   }
 
   @AfterAll
