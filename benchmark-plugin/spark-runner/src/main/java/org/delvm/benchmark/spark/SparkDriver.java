@@ -105,9 +105,9 @@ public final class SparkDriver {
    * Executor JVMs sized for their {@code spark.executor.cores}, unless the JVM options already say
    * how many processors: a standalone worker starts executors that see every core of the machine
    * (YARN and Kubernetes containers usually do not), and each sizes its garbage collector and JIT
-   * compiler for all of them, so that several executors on one machine compete for its cores. Two
-   * executors of one core on two cores took 1.66x less time than one executor without this setting,
-   * 1.76x with it (docs/spark.md, "Scale-out"). Added to {@code spark.executor.defaultJavaOptions},
+   * compiler for all of them, as if the machine were its alone. Measured on two cores, the effect
+   * was within the spread of runs (docs/spark.md, "Scale-out"): it is set because it is what the
+   * executor's cores say, as a container would. Added to {@code spark.executor.defaultJavaOptions},
    * which {@code spark.executor.extraJavaOptions} follows and so overrides.
    */
   static void executorJvmCores(SparkConf conf) {
