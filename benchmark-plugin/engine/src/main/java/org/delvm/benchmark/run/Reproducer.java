@@ -681,10 +681,10 @@ public final class Reproducer {
         result.withProvenance(measured.finish(seconds, predicted)));
   }
 
-  private CellResult attempt(Cell cell, Supplier<CellResult> compute) {
-    CellDeadline.start(this.compute.cellTimeout());
+  private CellResult attempt(Cell cell, Supplier<CellResult> training) {
+    CellDeadline.start(compute.cellTimeout());
     try {
-      return CellAttempt.run(cell, compute, runLog);
+      return CellAttempt.run(cell, training, runLog);
     } finally {
       CellDeadline.clear();
     }
